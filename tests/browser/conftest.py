@@ -1,0 +1,139 @@
+"""Browser tests: Debian's headless Chromium, driven by Playwright, against `seminar serve`."""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("SEMINAR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = Path(os.environ.get("SEMINAR_TEST_ARTIFACTS", "test-artifacts"))
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """`seminar serve` on a free loopback port with its own database; yields its base URL."""
+    port = _free_port()
+    env = {**os.environ, "SEMINAR_VAR_DIR": tempfile.mkdtemp(prefix="seminar-serve-")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "xblocks.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base_url + "/", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(process.stdout.read().decode()) from None
+            time.sleep(0.3)
+    else:
+        process.kill()
+        raise RuntimeError("seminar serve did not start within 60 s")
+    yield base_url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What a page did that a learner would suffer from: console errors, outside requests."""
+
+    def __init__(self, page, base_url):
+        self.console_errors = []
+        self.outside_requests = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("request", lambda req: self._request(req, base_url))
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _request(self, request, base_url):
+        if not request.url.startswith((base_url, "data:", "blob:", "about:")):
+            self.outside_requests.append(request.url)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server, viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.watch = PageWatch(page, live_server)
+    yield page
+    context.close()
+
+
+AXE_JS = None
+
+
+def axe_violations(page, selector=None):
+    """Run axe-core (WCAG 2.1 A and AA rules) on the page, or only inside `selector`."""
+    global AXE_JS
+    if AXE_JS is None:
+        import axe_playwright_python
+
+        AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    page.add_script_tag(content=AXE_JS)
+    result = page.evaluate(
+        """async (selector) => {
+            const context = selector ? {include: [selector]} : document;
+            const options = {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}};
+            const result = await axe.run(context, options);
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+        }""",
+        selector,
+    )
+    return result
+
+
+def assert_accessible(page, selector=None):
+    violations = axe_violations(page, selector)
+    assert violations == [], "axe-core violations:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in violations
+    )
+
+
+def screenshot(page, name):
+    """Keep a screenshot as a test artifact (test-artifacts/<name>.png)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -1,0 +1,69 @@
+"""JSON handlers that answer bad input with a 4xx JSON error and change nothing."""
+
+import functools
+import json
+
+from webob import Response
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+
+from .services import user_is_staff
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def json_api(*, max_bytes=MAX_BODY_BYTES, staff_only=False, methods=("POST",)):
+    """Decorate `func(self, data, suffix)`: parse, bound and authorise the request.
+
+    The handler raises JsonHandlerError(status, message) for invalid data; it must
+    validate everything before it writes any field, so an error leaves no trace.
+    """
+
+    def decorate(func):
+        @XBlock.handler
+        @functools.wraps(func)
+        def wrapper(self, request, suffix=""):
+            _ = self.gettext
+            if request.method not in methods:
+                return error(405, _("This action needs a POST request."))
+            body = request.body or b""
+            if len(body) > max_bytes:
+                return error(413, _("The request is too large."))
+            if staff_only and not user_is_staff(self):
+                return error(403, _("Only course staff can do this."))
+            if request.method == "GET":
+                data = dict(request.GET)
+            else:
+                try:
+                    data = json.loads(body.decode("utf-8"))
+                except (UnicodeDecodeError, ValueError):
+                    return error(400, _("The request is not valid JSON."))
+            if not isinstance(data, dict):
+                return error(400, _("The request must be a JSON object."))
+            try:
+                result = func(self, data, suffix)
+            except JsonHandlerError as err:
+                return err.get_response()
+            if isinstance(result, Response):
+                return result
+            return json_response(result)
+
+        return wrapper
+
+    return decorate
+
+
+def json_response(data, status=200):
+    return Response(
+        json.dumps(data), status=status, content_type="application/json", charset="utf8"
+    )
+
+
+def error(status, message):
+    return json_response({"error": message}, status=status)
+
+
+def require(condition, message, status=400):
+    """Raise a 4xx JSON error unless `condition` holds."""
+    if not condition:
+        raise JsonHandlerError(status, message)

@@ -1,0 +1,66 @@
+"""One gettext catalog for the whole package, used by Python, templates and JS.
+
+Open edX activates the learner's language on each request; the dev server does the same
+(`?lang=ar`). Blocks translate with the package's own catalog for that language, so the
+strings are the same in every runtime.
+"""
+
+import gettext
+from functools import lru_cache
+from pathlib import Path
+
+from django.utils import translation
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "conf" / "locale"
+DOMAIN = "django"
+JS_DOMAIN = "djangojs"
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+# Open edX and browsers name some languages differently from our catalog folders.
+LOCALE_ALIASES = {"zh-cn": "zh_Hans", "zh-hans": "zh_Hans", "zh": "zh_Hans", "pt": "pt_BR"}
+
+
+def gettext_noop(text):
+    """Mark a string for extraction where it must stay untranslated (field definitions)."""
+    return text
+
+
+def current_language() -> str:
+    return (translation.get_language() or "en").lower()
+
+
+def locale_name(language: str) -> str:
+    """Catalog folder for a language code: 'pt-br' -> 'pt_BR', 'ar' -> 'ar'."""
+    language = language.lower()
+    if language in LOCALE_ALIASES:
+        return LOCALE_ALIASES[language]
+    return translation.to_locale(language)
+
+
+@lru_cache(maxsize=32)
+def translation_for(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    candidates = [locale_name(language), locale_name(language.split("-")[0])]
+    return gettext.translation(domain, LOCALE_DIR, languages=candidates, fallback=True)
+
+
+def text_direction(language: str) -> str:
+    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+class I18nMixin:
+    """Gives a block `gettext`/`ngettext` in the learner's language, and lang/dir."""
+
+    i18n_js_namespace = "SeminarXBlocksI18N"
+
+    @property
+    def translation(self):
+        return translation_for(current_language())
+
+    def gettext(self, text):
+        return self.translation.gettext(text)
+
+    def ngettext(self, singular, plural, count):
+        return self.translation.ngettext(singular, plural, count)
+
+    def language_attributes(self):
+        language = current_language()
+        return {"lang": language, "dir": text_direction(language)}

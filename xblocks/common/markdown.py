@@ -1,0 +1,136 @@
+"""Markdown to HTML that is safe to show to learners.
+
+Author text and imported OLX are untrusted: Markdown lets raw HTML through, so every
+rendering is sanitised with allow-lists of tags, attributes and URL schemes. Rendering is
+cached by text, so an unchanged body is not parsed again on every view.
+"""
+
+from functools import lru_cache
+
+import markdown as md
+import nh3
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "lang", "dir", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+}
+# Classes the Markdown extensions emit (footnotes, table of contents, code highlighting).
+ALLOWED_CLASSES = {
+    "div": {"footnote", "toc"},
+    "a": {"footnote-ref", "footnote-backref", "toclink"},
+    "sup": {"footnote-ref"},
+    "code": {"language-*"},
+}
+# Relative URLs (/static/..., #anchors) stay allowed: nh3 only checks URLs with a scheme.
+URL_SCHEMES = {"https", "http", "mailto"}
+EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists", "toc"]
+EXTENSION_CONFIGS = {"toc": {"permalink": False, "toc_depth": "2-3"}}
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only allow-listed markup; scripts, styles and event handlers are dropped."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=_expand_classes(),
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
+    )
+
+
+@lru_cache(maxsize=1)
+def _expand_classes():
+    # nh3 matches class names exactly; fenced code's language-* classes are listed here.
+    languages = ("python", "json", "text", "bash", "html", "xml", "yaml", "javascript")
+    classes = {tag: set(names) for tag, names in ALLOWED_CLASSES.items()}
+    classes["code"] = {f"language-{name}" for name in languages}
+    return classes
+
+
+@lru_cache(maxsize=512)
+def render_markdown(text: str) -> str:
+    """Render Markdown to sanitised HTML (headings get ids for deep links)."""
+    return _render(text)[0]
+
+
+@lru_cache(maxsize=512)
+def render_markdown_with_toc(text: str) -> tuple[str, list[dict]]:
+    """Render Markdown and return (sanitised HTML, [{"id", "name", "level"}] of h2/h3)."""
+    return _render(text)
+
+
+def _render(text):
+    converter = md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    html = converter.convert(text or "")
+    toc = [
+        {"id": entry["id"], "name": entry["name"], "level": entry["level"]}
+        for top in converter.toc_tokens
+        for entry in _walk_toc(top)
+    ]
+    return sanitize_html(html), toc
+
+
+def _walk_toc(entry):
+    yield entry
+    for child in entry.get("children", []):
+        yield from _walk_toc(child)
+
+
+def plain_text(text: str) -> str:
+    """Text with every tag removed: for learner-submitted strings and search indexes."""
+    return nh3.clean(text or "", tags=set()).strip()

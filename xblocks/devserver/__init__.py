@@ -1,0 +1,1 @@
+"""The xblock-sdk workbench set up for the seminar: `seminar serve` and the tests use it."""

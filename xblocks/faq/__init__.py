@@ -1,0 +1,1 @@
+"""The FAQ block: the seminar's knowledge product."""

@@ -1,0 +1,1 @@
+"""The lecture block: one lecture module of the seminar."""

@@ -1,0 +1,1 @@
+"""The quiz block: graded questions after each lecture and the final assessment."""
