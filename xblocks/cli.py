@@ -21,6 +21,45 @@ def serve(args):
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, verbosity=0)
 
 
+def _load(args):
+    from xblocks.course.sources import SourcesInvalid, load_course
+
+    try:
+        return load_course(args.sources)
+    except SourcesInvalid as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        sys.exit(f"{len(exc.errors)} problem(s) in the seminar's sources; nothing was built.")
+
+
+def check(args):
+    """Validate every source file; exit non-zero on any problem."""
+    course = _load(args)
+    quizzes = len(course.quizzes) + 1
+    print(
+        f"OK: {len(course.days)} days, {len(course.lectures)} lectures, {quizzes} quizzes "
+        f"({sum(len(q.fields['questions']) for q in course.quizzes)} lecture-quiz questions, "
+        f"{len(course.final.fields['questions'])} in the final pool), "
+        f"{len(course.faq_entries)} FAQ entries, {len(course.glossary)} glossary terms."
+    )
+
+
+def build(args):
+    """Build the OLX course tarball (custom blocks, or core blocks with --portable)."""
+    from xblocks.course.olx import build_course
+
+    path = build_course(_load(args), args.output, portable=args.portable)
+    print(path)
+
+
+def booklet(args):
+    """Write the training booklet (HTML, and PDF with the booklet extra)."""
+    from xblocks.course.booklet import write_booklet
+
+    for path in write_booklet(_load(args), args.output, pdf=True if args.pdf else None):
+        print(path)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="seminar", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -29,6 +68,19 @@ def build_parser():
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.set_defaults(func=serve)
+
+    check_cmd = commands.add_parser("check", help="validate the course sources")
+    build_cmd = commands.add_parser("build", help="build the OLX course tarball")
+    build_cmd.add_argument("-o", "--output", default="dist", help="output folder (default: dist)")
+    build_cmd.add_argument("--portable", action="store_true", help="only core blocks (mobile apps)")
+    booklet_cmd = commands.add_parser("booklet", help="write the training booklet")
+    booklet_cmd.add_argument("-o", "--output", default="dist", help="output folder (default: dist)")
+    booklet_cmd.add_argument("--pdf", action="store_true", help="fail unless a PDF is written too")
+    for command, func in ((check_cmd, check), (build_cmd, build), (booklet_cmd, booklet)):
+        command.add_argument(
+            "--sources", help="folder with courses/ and quizzes/ (default: built in)"
+        )
+        command.set_defaults(func=func)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""The seminar course: sources -> course model -> emitters (OLX, portable OLX, booklet, scenarios)."""

@@ -1,0 +1,62 @@
+"""The course's about page and course image, made from the sources (no downloads)."""
+
+import struct
+import zlib
+from html import escape
+
+from xblocks.common.sdgs import SDG_NAMES
+
+IMAGE_SIZE = (378, 225)  # the course card size Open edX shows
+BANDS = [(0, 94, 70), (229, 36, 59), (253, 105, 37)]  # three colour bands, no text to translate
+
+
+def course_image_png():
+    """A small, deterministic PNG course image: three horizontal colour bands."""
+    width, height = IMAGE_SIZE
+    rows = bytearray()
+    for y in range(height):
+        colour = BANDS[min(y * len(BANDS) // height, len(BANDS) - 1)]
+        rows += b"\x00" + bytes(colour) * width
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def overview_html(course):
+    """about/overview.html: what the seminar covers, day by day."""
+    parts = [
+        '<section class="about">',
+        "<h2>About this seminar</h2>",
+        f"<p>{escape(course.meta['title'])}: {len(course.days)} days, "
+        f"{len(course.lectures)} lectures, a quiz after each lecture, a final assessment and "
+        "a knowledge product of frequently asked questions.</p>",
+        "</section>",
+        '<section class="syllabus">',
+        "<h2>What you will learn</h2>",
+    ]
+    for day in course.days:
+        parts.append(f"<h3>{escape(day.title)}</h3>")
+        parts.append("<ul>")
+        for lecture in day.lectures:
+            goals = ", ".join(f"SDG {n} {SDG_NAMES[n]}" for n in lecture.fields["sdgs"])
+            parts.append(f"<li>{escape(lecture.title)} <small>({escape(goals)})</small></li>")
+        parts.append("</ul>")
+    parts += [
+        "</section>",
+        '<section class="grading">',
+        "<h2>Grading</h2>",
+        f"<p>Lecture quizzes count for {round(course.meta['weights']['lecture_quizzes'] * 100)}% "
+        f"and the final assessment for {round(course.meta['weights']['final_assessment'] * 100)}%. "
+        f"A certificate of completion needs {round(course.meta['pass_mark'] * 100)}% overall.</p>",
+        "</section>",
+    ]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,122 @@
+"""Emit the course as an OLX tarball that Studio imports (custom blocks inline)."""
+
+import json
+
+from lxml import etree
+
+from .assets import course_image_png, overview_html
+from .blocks import block_olx
+from .outline import course_outline, grading_policy
+from .tarball import write_tarball
+
+BLOCK_TYPES = ("seminar_lecture", "seminar_faq", "seminar_quiz")
+
+
+def custom_unit_blocks(unit):
+    """The seminar's own blocks for a unit: ([elements], {extra files})."""
+    if unit.kind == "lecture":
+        return [block_olx("seminar_lecture", unit.url_name, unit.source.fields)], {}
+    if unit.kind == "quiz":
+        return [block_olx("seminar_quiz", unit.url_name, unit.source.fields)], {}
+    fields = {"display_name": unit.title, "entries": unit.source}
+    return [block_olx("seminar_faq", unit.url_name, fields)], {}
+
+
+def course_files(course, unit_blocks=custom_unit_blocks, advanced_modules=BLOCK_TYPES):
+    """{path: bytes} of the whole OLX course; `unit_blocks` decides what fills each unit."""
+    meta = course.meta
+    run = str(meta["run"])
+    files = {}
+    root = etree.Element("course", url_name=run, org=str(meta["org"]), course=str(meta["number"]))
+    files["course.xml"] = _xml(root)
+    course_node = etree.Element("course")  # its settings are all in policy.json
+    for chapter in course_outline(course):
+        etree.SubElement(course_node, "chapter", url_name=chapter.url_name)
+        chapter_node = etree.Element("chapter", display_name=chapter.title)
+        for subsection in chapter.subsections:
+            etree.SubElement(chapter_node, "sequential", url_name=subsection.url_name)
+            sequential = etree.Element("sequential", display_name=subsection.title)
+            if subsection.grading_format:
+                sequential.set("graded", "true")
+                sequential.set("format", subsection.grading_format)
+            for unit in subsection.units:
+                # url_names are unique across categories: the unit and its block differ.
+                unit_name = f"unit-{unit.url_name}"
+                etree.SubElement(sequential, "vertical", url_name=unit_name)
+                vertical = etree.Element("vertical", display_name=unit.title)
+                elements, extra = unit_blocks(unit)
+                vertical.extend(elements)
+                files.update(extra)
+                files[f"vertical/{unit_name}.xml"] = _xml(vertical)
+            files[f"sequential/{subsection.url_name}.xml"] = _xml(sequential)
+        files[f"chapter/{chapter.url_name}.xml"] = _xml(chapter_node)
+    files[f"course/{run}.xml"] = _xml(course_node)
+    files[f"policies/{run}/policy.json"] = _json({f"course/{run}": _policy(meta, advanced_modules)})
+    files[f"policies/{run}/grading_policy.json"] = _json(grading_policy(course))
+    files["policies/assets.json"] = _json({})
+    files["about/overview.html"] = overview_html(course).encode("utf-8")
+    files["about/short_description.html"] = _short_description(course).encode("utf-8")
+    files["static/course_image.png"] = course_image_png()
+    return files
+
+
+def _policy(meta, advanced_modules):
+    return {
+        "display_name": meta["title"],
+        "start": f"{meta['start'].isoformat()}T00:00:00Z",
+        "end": f"{meta['end'].isoformat()}T23:59:59Z",
+        "language": meta["language"],
+        "advanced_modules": list(advanced_modules),
+        "course_image": "course_image.png",
+        "cert_html_view_enabled": True,
+        "certificates_display_behavior": "end",
+        "certificates": {
+            "certificates": [
+                {
+                    "id": 1,
+                    "version": 1,
+                    "name": "Certificate of completion",
+                    "description": meta["title"],
+                    "course_title": meta["title"],
+                    "is_active": True,
+                    "signatories": [],
+                }
+            ]
+        },
+        "self_paced": True,
+    }
+
+
+def _short_description(course):
+    days = len(course.days)
+    lectures = len(course.lectures)
+    return (
+        f"<p>A {days}-day seminar in {lectures} lectures on cross-border e-commerce, "
+        "South-South cooperation and the Sustainable Development Goals.</p>\n"
+    )
+
+
+def _xml(node):
+    return etree.tostring(node, pretty_print=True, encoding="utf-8")
+
+
+def _json(data):
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def build_course(course, out_dir, portable=False):
+    """Write the tarball into out_dir; return its path."""
+    from pathlib import Path
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    meta = course.meta
+    stem = f"{meta['org']}-{meta['number']}-{meta['run']}"
+    if portable:
+        from .portable import portable_unit_blocks
+
+        files = course_files(course, portable_unit_blocks, advanced_modules=())
+        stem += "-portable"
+    else:
+        files = course_files(course)
+    return write_tarball(files, out_dir / f"{stem}.tar.gz")

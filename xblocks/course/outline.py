@@ -1,0 +1,95 @@
+"""The course's structure as Open edX sees it: chapters, subsections and units.
+
+Both OLX builds share it; they differ only in the blocks inside each unit.
+"""
+
+from dataclasses import dataclass, field
+
+LECTURE_QUIZ = "Lecture quiz"
+FINAL_ASSESSMENT = "Final assessment"
+
+
+@dataclass
+class Unit:
+    url_name: str
+    title: str
+    kind: str  # "lecture", "quiz", "faq"
+    source: object  # the Lecture, Quiz, or list of FAQ entries
+
+
+@dataclass
+class Subsection:
+    url_name: str
+    title: str
+    grading_format: str | None
+    units: list = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    url_name: str
+    title: str
+    subsections: list = field(default_factory=list)
+
+
+def course_outline(course):
+    """Days with a subsection a lecture (text + quiz), then the FAQ and the final."""
+    chapters = []
+    for day_number, day in enumerate(course.days, start=1):
+        chapter = Chapter(f"day-{day_number}", day.title)
+        for lecture, quiz in zip(day.lectures, day.quizzes, strict=True):
+            chapter.subsections.append(
+                Subsection(
+                    lecture.id,
+                    lecture.title,
+                    LECTURE_QUIZ,
+                    [
+                        Unit(f"{lecture.id}-lecture", lecture.title, "lecture", lecture),
+                        Unit(f"{lecture.id}-quiz", quiz.fields["display_name"], "quiz", quiz),
+                    ],
+                )
+            )
+        chapters.append(chapter)
+    faq = Chapter("knowledge-product", "Knowledge product: frequently asked questions")
+    faq.subsections.append(
+        Subsection(
+            "faq-section",
+            "Questions and answers",
+            None,
+            [Unit("faq", "Frequently asked questions", "faq", course.faq_entries)],
+        )
+    )
+    final = Chapter("final-assessment", "Final assessment")
+    final.subsections.append(
+        Subsection(
+            "final-section",
+            course.final.fields["display_name"],
+            FINAL_ASSESSMENT,
+            [Unit("final-quiz", course.final.fields["display_name"], "quiz", course.final)],
+        )
+    )
+    return [*chapters, faq, final]
+
+
+def grading_policy(course):
+    """Lecture quizzes and the final assessment weighted as course.yaml says, with a pass mark."""
+    weights = course.meta["weights"]
+    return {
+        "GRADER": [
+            {
+                "type": LECTURE_QUIZ,
+                "short_label": "Quiz",
+                "min_count": len(course.quizzes),
+                "drop_count": 0,
+                "weight": weights["lecture_quizzes"],
+            },
+            {
+                "type": FINAL_ASSESSMENT,
+                "short_label": "Final",
+                "min_count": 1,
+                "drop_count": 0,
+                "weight": weights["final_assessment"],
+            },
+        ],
+        "GRADE_CUTOFFS": {"Pass": course.meta["pass_mark"]},
+    }

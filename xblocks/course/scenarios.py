@@ -1,0 +1,25 @@
+"""The whole course as workbench scenarios, in course order, for `seminar serve`."""
+
+from lxml import etree
+
+from .olx import custom_unit_blocks
+from .outline import course_outline
+from .sources import load_course
+
+
+def course_scenarios(course=None):
+    """(name, description, xml) per unit; names sort in course order."""
+    course = course or load_course()
+    scenarios = []
+    for chapter_number, chapter in enumerate(course_outline(course), start=1):
+        unit_number = 0
+        for subsection in chapter.subsections:
+            for unit in subsection.units:
+                unit_number += 1
+                elements, _files = custom_unit_blocks(unit)
+                vertical = etree.Element("vertical_demo")
+                vertical.extend(elements)
+                name = f"course.{chapter_number:02d}.{unit_number:02d}"
+                description = f"{chapter.title} · {unit.title}"
+                scenarios.append((name, description, etree.tostring(vertical, encoding="unicode")))
+    return scenarios
