@@ -1,1 +1,1 @@
-"""The seminar course: sources -> course model -> emitters (OLX, portable OLX, booklet, scenarios)."""
+"""The seminar course: sources -> model -> emitters (OLX, portable OLX, booklet, scenarios)."""

@@ -8,7 +8,8 @@ from xblocks.common.markdown import render_markdown
 from .render import faq_html, lecture_html
 
 STYLE = """
-body { font: 11pt/1.5 Georgia, serif; max-width: 46rem; margin: 0 auto; padding: 1rem; color: #111; }
+body { font: 11pt/1.5 Georgia, serif; max-width: 46rem; margin: 0 auto; padding: 1rem;
+  color: #111; }
 h1, h2, h3, h4 { font-family: system-ui, sans-serif; line-height: 1.2; }
 nav ol { padding-inline-start: 1.5rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .25rem .5rem; }
@@ -46,7 +47,8 @@ def booklet_html(course):
     body.append("</dl></section>")
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(course.meta["language"])}">\n<head>\n'
-        f'<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}: training booklet</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"<header><h1>{title}</h1><p>Training booklet</p></header>\n"
         f'<nav aria-label="Contents"><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>\n'
