@@ -3,6 +3,8 @@
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
+from .i18n import current_language, js_catalog_script
+
 
 class BlockResources:
     """Loads one block package's templates and adds its static files to fragments."""
@@ -22,6 +24,8 @@ class BlockResources:
         frag = Fragment(self.render(block, template_path, context))
         for path in css:
             frag.add_css_url(block.runtime.local_resource_url(block, path))
+        if js and (catalog := js_catalog_script(current_language())):
+            frag.add_javascript(catalog)
         for path in js:
             frag.add_javascript_url(block.runtime.local_resource_url(block, path))
         if init:
