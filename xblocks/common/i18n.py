@@ -71,7 +71,8 @@ def js_catalog_script(language: str) -> str:
         "    gettext: function (text) { var t = lookup(text); "
         "return typeof t === 'string' ? t : (t && t[0]) || text; },\n"
         "    ngettext: function (one, many, n) { var t = lookup(one); "
-        "return Array.isArray(t) && t[pluralIndex(n)] ? t[pluralIndex(n)] : (n === 1 ? one : many); }\n"
+        "var form = Array.isArray(t) && t[pluralIndex(n)]; "
+        "return form || (n === 1 ? one : many); }\n"
         "  };\n"
         f"}}({data}, function (n) {{ return Number({plural.rstrip(';').strip()}); }}));\n"
     )
