@@ -1,64 +1,22 @@
 """Browser tests: Debian's headless Chromium, driven by Playwright, against `seminar serve`."""
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("SEMINAR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.liveserver import launch_chromium, serve
+
 ARTIFACTS = Path(os.environ.get("SEMINAR_TEST_ARTIFACTS", "test-artifacts"))
 
 pytestmark = pytest.mark.browser
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server():
     """`seminar serve` on a free loopback port with its own database; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "SEMINAR_VAR_DIR": tempfile.mkdtemp(prefix="seminar-serve-")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "xblocks.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base_url + "/", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stdout.read().decode()) from None
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("seminar serve did not start within 60 s")
-    yield base_url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve() as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
@@ -66,9 +24,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

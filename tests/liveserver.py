@@ -1,0 +1,61 @@
+"""`seminar serve` in a subprocess on a free loopback port, and Debian's Chromium to visit it."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+CHROMIUM = os.environ.get("SEMINAR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(timeout=60):
+    """Yield the base URL of a fresh `seminar serve` with its own database."""
+    port = free_port()
+    env = {**os.environ, "SEMINAR_VAR_DIR": tempfile.mkdtemp(prefix="seminar-serve-")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "xblocks.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base_url + "/", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stdout.read().decode()) from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"seminar serve did not start within {timeout} s") from None
+                time.sleep(0.3)
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
