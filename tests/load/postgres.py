@@ -43,25 +43,42 @@ def throwaway_postgres(max_connections=200):
         user = pwd.getpwnam("postgres")
         os.chown(workdir, user.pw_uid, user.pw_gid)
     port = _free_port()
-    run = lambda *cmd: subprocess.run(_as_postgres(list(cmd)), check=True, capture_output=True)  # noqa: E731, S603
+    run = lambda *cmd: subprocess.run(_as_postgres(list(cmd)), check=True, capture_output=True)  # noqa: E731
     run(f"{bin_dir}/initdb", "-D", data_dir, "-A", "trust", "-U", "seminar", "-E", "UTF8")
-    options = (f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 "
-               f"-c max_connections={max_connections} -c fsync=off")
+    options = (
+        f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 "
+        f"-c max_connections={max_connections} -c fsync=off"
+    )
     run(f"{bin_dir}/pg_ctl", "-D", data_dir, "-o", options, "-l", f"{workdir}/log", "-w", "start")
     try:
         for _attempt in range(50):
             try:
-                run(f"{bin_dir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "seminar", DATABASE)
+                run(
+                    f"{bin_dir}/createdb",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "-U",
+                    "seminar",
+                    DATABASE,
+                )
                 break
             except subprocess.CalledProcessError:
                 time.sleep(0.2)
         yield {
             "default": {
-                "ENGINE": "django.db.backends.postgresql", "NAME": DATABASE, "USER": "seminar",
-                "HOST": "127.0.0.1", "PORT": str(port),
+                "ENGINE": "django.db.backends.postgresql",
+                "NAME": DATABASE,
+                "USER": "seminar",
+                "HOST": "127.0.0.1",
+                "PORT": str(port),
             }
         }
     finally:
-        subprocess.run(_as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-m", "fast", "stop"]),
-                       capture_output=True, check=False)
+        subprocess.run(
+            _as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-m", "fast", "stop"]),
+            capture_output=True,
+            check=False,
+        )
         shutil.rmtree(workdir, ignore_errors=True)

@@ -17,6 +17,15 @@ if "WORKBENCH_DATABASES" not in os.environ:
     DATABASES = {
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "workbench.db")}
     }
+else:
+    # Several server processes (gunicorn) need one cache, as Open edX has: the quiz's
+    # attempt claims live there. Run `createcachetable` after `migrate`.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "seminar_cache",
+        }
+    }
 
 DEBUG = os.environ.get("SEMINAR_DEBUG", "true").lower() == "true"
 SECRET_KEY = os.environ.get("SEMINAR_SECRET_KEY", "seminar-dev-server-not-for-production")
