@@ -5,6 +5,7 @@ rendering is sanitised with allow-lists of tags, attributes and URL schemes. Ren
 cached by text, so an unchanged body is not parsed again on every view.
 """
 
+import html
 from functools import lru_cache
 
 import markdown as md
@@ -132,5 +133,8 @@ def _walk_toc(entry):
 
 
 def plain_text(text: str) -> str:
-    """Text with every tag removed: for learner-submitted strings and search indexes."""
-    return nh3.clean(text or "", tags=set()).strip()
+    """Text with every tag removed (not HTML-escaped): for learner strings and search.
+
+    Templates and JS escape it on output; escaping here too would show `&amp;`.
+    """
+    return html.unescape(nh3.clean(text or "", tags=set())).strip()

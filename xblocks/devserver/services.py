@@ -9,7 +9,10 @@ class DevUserService(UserService):
     runtime = None  # set by the workbench when it loads the service
 
     def get_current_user(self):
-        user_id = str(getattr(self.runtime, "user_id", None) or "student_1")
+        # The workbench keeps the learner only in its runtime's (deprecated) user_id.
+        user_id = str(
+            getattr(self.runtime, "_deprecated_per_instance_user_id", None) or "student_1"
+        )
         user = XBlockUser(is_current_user=True, full_name=user_id)
         user.opt_attrs[USER_IS_STAFF] = user_id.startswith("staff")
         user.opt_attrs[ANONYMOUS_USER_ID] = user_id

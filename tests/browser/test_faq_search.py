@@ -1,0 +1,164 @@
+"""The browser's search (static/js/faq_search.js) follows xblocks/faq/search.py rule for rule,
+stays fast at the size where the server takes over, and needs no network round trip."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.unit.faq.helpers import course_entries, many_entries
+from xblocks.faq.search import SERVER_SEARCH_THRESHOLD, client_index, rank, tokenize
+
+TRICKY_WORDS = [
+    "Payments",
+    "PAYMENT",
+    "payment's",
+    "pagó",
+    "Pagó café naïve",
+    "ﬁnance",
+    "Ｐａｙ",
+    "²",
+    "shipping",
+    "shipped",
+    "ships",
+    "training",
+    "trainees",
+    "studied",
+    "studies",
+    "policies",
+    "processes",
+    "business",
+    "analysis",
+    "status",
+    "string",
+    "bring",
+    "added",
+    "running",
+    "e-commerce",
+    "E‑commerce",
+    "cross-border",
+    "south-south-cooperation",
+    "country’s",
+    "don't",
+    "SDG-17",
+    "sdg 8",
+    "17.9",
+    "2,000",
+    "co-operation",
+    "İstanbul",
+    "ΟΔΟΣ",
+    "Straße",
+    "Ærø",
+    "mañana",
+    "Việt Nam",
+    "São Paulo",
+    "złoty",
+    "مَرْحَبًا بالتجارة",
+    "электронная торговля",
+    "跨境电商 e-commerce",
+    "ｶﾀｶﾅ",
+    "한국어",
+    "x_y",
+    "a b c",
+    "--",
+    "   ",
+    "",
+    "B2B",
+    "b2c-models",
+    "half—width",
+    "why?!",
+    "hyphen‐unicode",
+    "e-",
+    "-e",
+]
+QUERIES = [
+    "payments",
+    "pay",
+    "payment models",
+    "e-commerce",
+    "ecommerce",
+    "customs clearance",
+    "SDG 17",
+    "sdg-8",
+    "Hangzhou",
+    "live streaming",
+    "training talent",
+    "escrow",
+    "whatever",
+    "How can a small firm receive money from abroad?",
+    "pilot zone",
+    "women",
+    "rural",
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, live_server):
+    context = browser.new_context(base_url=live_server)
+    page = context.new_page()
+    page.goto("/scenario/seminar_faq.0/?student=search_parity")
+    page.wait_for_load_state("networkidle")
+    yield page
+    context.close()
+
+
+def test_python_and_javascript_give_the_same_tokens(search_page):
+    javascript = search_page.evaluate(
+        "words => words.map(w => window.SeminarFaqBlock.search.tokenize(w))", TRICKY_WORDS
+    )
+    python = [tokenize(word) for word in TRICKY_WORDS]
+    mismatches = [
+        (w, p, j) for w, p, j in zip(TRICKY_WORDS, python, javascript, strict=True) if p != j
+    ]
+    assert mismatches == []
+
+
+def test_python_and_javascript_rank_the_seminar_faq_identically(search_page):
+    index = client_index(course_entries())
+    javascript = search_page.evaluate(
+        "([index, queries]) => queries.map(q => window.SeminarFaqBlock.search.rank(index, q))",
+        [index, QUERIES],
+    )
+    python = [[list(hit) for hit in rank(index, query)] for query in QUERIES]
+    assert javascript == python
+
+
+def test_browser_search_is_fast_at_the_server_threshold(search_page):
+    index = client_index(many_entries(SERVER_SEARCH_THRESHOLD))
+    milliseconds = search_page.evaluate(
+        """([index, queries]) => {
+            const search = window.SeminarFaqBlock.search;
+            search.rank(index, 'warm up');
+            const start = performance.now();
+            for (let round = 0; round < 5; round++) {
+                queries.forEach(q => search.rank(index, q));
+            }
+            return (performance.now() - start) / (5 * queries.length);
+        }""",
+        [index, QUERIES],
+    )
+    print(f"\nbrowser search, {SERVER_SEARCH_THRESHOLD} entries: {milliseconds:.2f} ms a query")
+    assert milliseconds < 50
+
+
+def test_the_seminar_faq_searches_without_a_network_round_trip(page):
+    page.goto("/")
+    page.get_by_role("link", name="Knowledge product: frequently asked questions").first.click()
+    page.wait_for_load_state("networkidle")
+    handler_requests = []
+    page.on(
+        "request",
+        lambda request: (
+            handler_requests.append(request.url) if "/handler/" in request.url else None
+        ),
+    )
+    faq = page.locator(".seminar-faq")
+    expect(faq.locator(".faq-entry")).to_have_count(len(course_entries()))
+    page.fill(".seminar-faq input[type=search]", "escrow payments")
+    expect(faq.locator("[data-faq-result-list] .faq-toggle").first).to_have_text(
+        "What is escrow, and why does it build trust?"
+    )
+    page.fill(".seminar-faq input[type=search]", "live streaming")
+    expect(faq.locator("[data-faq-status]")).to_contain_text("found")
+    assert [url for url in handler_requests if "log_search" not in url] == []
+    page.wait_for_timeout(1800)  # the settled search is tracked: length and count only
+    assert len([url for url in handler_requests if "/log_search/" in url]) == 1
+    assert page.watch.console_errors == []

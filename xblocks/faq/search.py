@@ -1,0 +1,261 @@
+"""FAQ search: one tokenizer and one ranking, for the browser and for the server.
+
+static/js/faq_search.js is a rule-for-rule port of `normalise`, `tokenize`, `stem` and
+`rank`; tests/browser/test_faq_search.py runs both on the same words and queries.
+
+Tokens: NFKD, lower-case, NFKD again, combining marks removed (accents go: "Pagó" ->
+"pago"); runs of letters and digits, one token per CJK character; words joined by a
+hyphen or apostrophe also give the joined word ("e-commerce" -> "commerce",
+"ecommerce"); a-z words get a light English stemming (plurals, -ing, -ed, final e), so
+"payments" finds "payment" and "trading" finds "trade". Single a-z letters are dropped.
+
+Ranking: an entry's weight for a term is 3 if the term is in the question, +2 if in the
+category or tags, +1 if in the answer. A query token matches a term exactly (factor 1)
+or as a prefix of it (factor 0.5, tokens of 3+ characters, for search as you type).
+Score = sum over query tokens of the best weight x idf x factor; entries matching more
+query tokens come first, then higher scores, then display order. idf = ln(1 + N/df),
+rounded to 3 decimals so Python and JS agree to the last bit.
+
+Small FAQs ship `client_index()` with the page and search in the browser; large ones
+keep a cached `SearchIndex` in the server process and answer through a handler.
+"""
+
+import bisect
+import math
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from functools import lru_cache
+
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+JOINERS = "-\u2010'\u2019"
+# A word is one CJK character or a run of other letters and digits ([^\W_] is exactly
+# [\p{L}\p{N}], checked over every code point of Python's Unicode data). A chain is
+# words joined by single hyphens or apostrophes.
+WORD = f"(?:[{CJK}]|[^\\W_{CJK}]+)"
+WORDS = re.compile(WORD)
+CHAIN = re.compile(f"{WORD}(?:[{JOINERS}]{WORD})*")
+LETTERS = re.compile(r"^[a-z]+$")
+VOWEL = re.compile(r"[aeiouy]")
+UNDOUBLE = frozenset("bdfgkmnprt")
+WEIGHT_QUESTION, WEIGHT_KEYWORDS, WEIGHT_ANSWER = 3, 2, 1
+PREFIX_MIN = 3
+PREFIX_FACTOR = 0.5
+# Above this many entries the page does not ship the index: the server searches.
+SERVER_SEARCH_THRESHOLD = 300
+PAGE_SIZE = 20
+
+
+@lru_cache(maxsize=1)
+def _marks():
+    """str.translate table deleting every combining mark (categories Mn, Mc, Me)."""
+    return {
+        code: None
+        for code in range(0x300, 0x110000)
+        if unicodedata.category(chr(code)).startswith("M")
+    }
+
+
+def normalise(text):
+    """Lower-case text without accents or compatibility forms ('Ｐａｇó' -> 'pago')."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
+    return text.translate(_marks())
+
+
+@lru_cache(maxsize=65536)
+def stem(word):
+    """Light English stemming of an a-z word; other words are returned unchanged."""
+    if len(word) <= 3 or not LETTERS.match(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ing") and len(word) > 5 and VOWEL.search(word[:-3]):
+        word = _undouble(word[:-3])
+    elif word.endswith("ied") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ed") and len(word) > 4 and VOWEL.search(word[:-2]):
+        word = _undouble(word[:-2])
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _undouble(word):
+    if len(word) >= 2 and word[-1] == word[-2] and word[-1] in UNDOUBLE:
+        return word[:-1]
+    return word
+
+
+def tokenize(text):
+    """Search tokens of `text`, in order (duplicates kept): each word of a chain of words
+    joined by hyphens or apostrophes, then the chain joined into one word."""
+    return _chain_tokens(CHAIN.findall(normalise(text or "")))
+
+
+def token_set(text):
+    """set(tokenize(text)), faster: each distinct chain is tokenized once."""
+    return set(_chain_tokens(set(CHAIN.findall(normalise(text or "")))))
+
+
+def _chain_tokens(chains):
+    tokens = []
+    for chain in chains:
+        if chain.isalnum():
+            _emit(chain, tokens)
+            continue
+        words = WORDS.findall(chain)
+        for word in words:
+            _emit(word, tokens)
+        _emit("".join(words), tokens)
+    return tokens
+
+
+def _emit(word, tokens):
+    if len(word) == 1 and "a" <= word <= "z":
+        return
+    tokens.append(stem(word))
+
+
+def idf(count, df):
+    return math.floor(math.log(1 + count / df) * 1000 + 0.5) / 1000
+
+
+def entry_postings(entries):
+    """{term: [entry index * 8 + weight, ...]} with entry indexes ascending."""
+    postings = {}
+    for index, entry in enumerate(entries):
+        weights = {}
+        keywords = " ".join([entry.get("category", ""), *entry.get("tags", [])])
+        for weight, text in (
+            (WEIGHT_QUESTION, entry.get("question", "")),
+            (WEIGHT_KEYWORDS, keywords),
+            (WEIGHT_ANSWER, entry.get("answer", "")),
+        ):
+            for term in token_set(text):
+                weights[term] = weights.get(term, 0) + weight
+        for term, weight in weights.items():
+            postings.setdefault(term, []).append(index * 8 + weight)
+    return postings
+
+
+def client_index(entries):
+    """The compact index shipped to the browser: {"n": entries, "terms": {term: postings}}."""
+    postings = entry_postings(entries)
+    return {"n": len(entries), "terms": {term: postings[term] for term in sorted(postings)}}
+
+
+class SearchIndex:
+    """The same index held by the server, with a sorted vocabulary for prefix matches."""
+
+    def __init__(self, count, postings):
+        self.count = count
+        self.postings = postings
+        self.vocabulary = sorted(postings)
+        self.idf = {term: idf(count, len(p)) for term, p in postings.items()}
+
+    @classmethod
+    def from_entries(cls, entries):
+        return cls(len(entries), entry_postings(entries))
+
+    def matching_terms(self, token):
+        """(term, factor) pairs: the exact term, then terms it is a prefix of."""
+        if token in self.postings:
+            yield token, 1
+        if len(token) >= PREFIX_MIN:
+            start = bisect.bisect_right(self.vocabulary, token)
+            for term in self.vocabulary[start:]:
+                if not term.startswith(token):
+                    break
+                yield term, PREFIX_FACTOR
+
+    def rank(self, query):
+        """[(entry index, matched query tokens, score)], best first."""
+        totals = {}
+        for token in dict.fromkeys(tokenize(query)):
+            best = {}
+            for term, factor in self.matching_terms(token):
+                term_idf = self.idf[term]
+                for packed in self.postings[term]:
+                    entry, score = packed >> 3, (packed & 7) * term_idf * factor
+                    if score > best.get(entry, 0):
+                        best[entry] = score
+            for entry, score in best.items():
+                total = totals.setdefault(entry, [0, 0.0])
+                total[0] += 1
+                total[1] += score
+        ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
+        return [(entry, matched, score) for entry, (matched, score) in ranked]
+
+
+def rank(index, query):
+    """Rank with a client index dict (tests compare this with the JS port)."""
+    return SearchIndex(index["n"], index["terms"]).rank(query)
+
+
+_CACHE = OrderedDict()
+_CACHE_SIZE = 8
+_BUILDING = {}
+_LOCK = threading.Lock()
+
+
+def _fingerprint(entries):
+    return hash(
+        tuple(
+            (e["id"], e["question"], e["answer"], e["category"], tuple(e["tags"])) for e in entries
+        )
+    )
+
+
+def cached_index(entries):
+    """The SearchIndex of `entries`, built once per process for a given content.
+
+    Building takes about a second for 10,000 entries; concurrent requests for the same
+    content wait for one build instead of each starting their own.
+    """
+    key = _fingerprint(entries)
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+        building = _BUILDING.get(key)
+        if building is None:
+            building = _BUILDING[key] = threading.Event()
+            builder = True
+        else:
+            builder = False
+    if not builder:
+        building.wait()
+        with _LOCK:
+            found = _CACHE.get(key)
+        return found or SearchIndex.from_entries(entries)
+    try:
+        index = SearchIndex.from_entries(entries)
+        with _LOCK:
+            _CACHE[key] = index
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    finally:
+        with _LOCK:
+            _BUILDING.pop(key).set()
+    return index
+
+
+def warm_index(entries):
+    """Start building the server index in the background while the learner reads the page."""
+    with _LOCK:
+        ready = _fingerprint(entries) in _CACHE
+    if not ready:
+        threading.Thread(target=cached_index, args=(entries,), daemon=True).start()
+
+
+def use_server_search(entry_count, mode="auto"):
+    if mode in ("browser", "server"):
+        return mode == "server"
+    return entry_count > SERVER_SEARCH_THRESHOLD

@@ -1,0 +1,281 @@
+/* The FAQ block for learners: disclosure, deep links, search, votes and questions.
+   faq_search.js ranks in the browser; faq_server.js searches large FAQs on the server. */
+window.SeminarFaqBlock = function (runtime, element, args) {
+  'use strict';
+  var i18n = window.SeminarXBlocksI18N || {};
+  var gettext = i18n.gettext || window.gettext || function (s) { return s; };
+  var ngettext = i18n.ngettext || window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var search = window.SeminarFaqBlock.search;
+  var root = element.querySelector('.seminar-faq') || element;
+  var field = root.querySelector('[data-faq-search] input');
+  var category = root.querySelector('[data-faq-search] select');
+  var statusBox = root.querySelector('[data-faq-status]');
+  var results = root.querySelector('[data-faq-results]');
+  var resultList = root.querySelector('[data-faq-result-list]');
+  var browse = root.querySelector('[data-faq-browse]');
+  var askForm = root.querySelector('[data-faq-ask]');
+  var FAILED = gettext('The request failed. Check your connection and try again.');
+  var byIndex = [];
+  var homes = [];
+  var shown = {count: 0, logged: ''};
+  var timers = {};
+  var staff = null;
+  var server = null;
+
+  function all(selector, context) {
+    return Array.prototype.slice.call((context || root).querySelectorAll(selector));
+  }
+
+  function format(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (m, key) { return String(values[key]); });
+  }
+
+  function tell(box, message, isError) {
+    box.textContent = message;
+    box.classList.toggle('faq-error', Boolean(isError));
+  }
+
+  function post(handler, data, signal) {
+    var csrf = /(?:^|;\s*)csrftoken=([^;]+)/.exec(document.cookie);
+    return fetch(runtime.handlerUrl(element, handler), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrf ? decodeURIComponent(csrf[1]) : ''},
+      body: JSON.stringify(data),
+      signal: signal
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.ok) { return body; }
+        var error = new Error(body.error || FAILED);
+        error.body = body;
+        throw error;
+      });
+    }, function (err) {
+      throw err && err.name === 'AbortError' ? err : new Error(FAILED);
+    });
+  }
+
+  function later(name, delay, fn) {
+    clearTimeout(timers[name]);
+    timers[name] = setTimeout(fn, delay);
+  }
+
+  function setOpen(article, open) {
+    article.querySelector('.faq-toggle').setAttribute('aria-expanded', String(open));
+    article.querySelector('.faq-a').hidden = !open;
+  }
+
+  /* <mark> the words of `container` that match the query tokens, in text nodes only. */
+  function highlight(container, tokens) {
+    var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var re = new RegExp(search.WORD.source, 'gu');
+      var fragment = document.createDocumentFragment();
+      var last = 0;
+      var match;
+      while ((match = re.exec(text)) !== null) {
+        if (search.hits(match[0], tokens)) {
+          fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
+          var hit = fragment.appendChild(document.createElement('mark'));
+          hit.className = 'faq-hit';
+          hit.textContent = match[0];
+          last = re.lastIndex;
+        }
+      }
+      if (last) {
+        fragment.appendChild(document.createTextNode(text.slice(last)));
+        node.parentNode.replaceChild(fragment, node);
+      }
+    });
+  }
+
+  /* Where the answer matches: plain text around its first hit. */
+  function snippet(article, tokens) {
+    var text = article.querySelector('.faq-answer').textContent.replace(/\s+/g, ' ');
+    var re = new RegExp(search.WORD.source, 'gu');
+    var box = article.querySelector('.faq-snippet');
+    var match;
+    while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens)) { /* next word */ }
+    box.hidden = !match;
+    if (match) {
+      var start = Math.max(0, text.lastIndexOf(' ', Math.max(0, match.index - 60)));
+      var end = text.indexOf(' ', re.lastIndex + 80);
+      box.textContent = (start ? '… ' : '') + text.slice(start, end < 0 ? text.length : end).trim() +
+        (end < 0 ? '' : ' …');
+      highlight(box, tokens);
+    }
+  }
+
+  function mark(articles, query) {
+    var tokens = search.tokenize(query);
+    articles.forEach(function (article) {
+      highlight(article.querySelector('.faq-toggle'), tokens);
+      highlight(article.querySelector('.faq-answer'), tokens);
+      snippet(article, tokens);
+    });
+  }
+
+  function unmark() {
+    all('mark.faq-hit').forEach(function (hit) {
+      var parent = hit.parentNode;
+      parent.replaceChild(document.createTextNode(hit.textContent), hit);
+      parent.normalize();
+    });
+    all('.faq-snippet').forEach(function (box) { box.hidden = true; });
+  }
+
+  function announce(total) {
+    shown.count = total;
+    root.querySelector('[data-faq-none]').hidden = total > 0;
+    later('status', 350, function () {
+      statusBox.textContent = format(ngettext('%(count)s question found.', '%(count)s questions found.',
+        total), {count: total});
+    });
+    later('log', 1500, function () {
+      /* Tracking: the query's length and the result count, never its text. */
+      var query = field.value.trim();
+      if (query && query !== shown.logged) {
+        shown.logged = query;
+        post('log_search', {query_length: query.length, result_count: shown.count})
+          .catch(function () { return null; });
+      }
+    });
+  }
+
+  function restore() {
+    unmark();
+    byIndex.forEach(function (article, i) { homes[i].appendChild(article); });
+    results.hidden = true;
+    browse.hidden = false;
+  }
+
+  function searchInBrowser(query) {
+    if (!query.trim()) {
+      restore();
+      statusBox.textContent = '';
+      return;
+    }
+    unmark();
+    var found = search.rank(args.index, query).map(function (hit) { return byIndex[hit[0]]; });
+    byIndex.forEach(function (article, i) { homes[i].appendChild(article); });
+    found.forEach(function (article) { resultList.appendChild(article); });
+    browse.hidden = true;
+    results.hidden = false;
+    mark(found, query);
+    announce(found.length);
+  }
+
+  function findEntry(id) {
+    return all('.faq-entry').filter(function (a) { return a.getAttribute('data-entry') === id; })[0];
+  }
+
+  function reveal(article) {
+    if (!server && !results.hidden && !results.contains(article)) {
+      field.value = '';
+      statusBox.textContent = '';
+      restore();
+    }
+    setOpen(article, true);
+    article.scrollIntoView({block: 'start'});
+    article.querySelector('.faq-toggle').focus({preventScroll: true});
+  }
+
+  function openHash() {
+    var match = /^#entry-([a-z0-9][a-z0-9_-]*)$/.exec(window.location.hash);
+    var article = match && findEntry(match[1]);
+    if (article) {
+      reveal(article);
+    } else if (match && server) {
+      server.open(match[1]);
+    }
+  }
+
+  function vote(button) {
+    var article = button.closest('.faq-entry');
+    var box = article.querySelector('.faq-vote-status');
+    var value = button.getAttribute('aria-pressed') === 'true' ? null : button.getAttribute('data-vote');
+    post('vote', {entry_id: article.getAttribute('data-entry'), vote: value}).then(function (body) {
+      all('[data-vote]', article).forEach(function (other) {
+        other.setAttribute('aria-pressed', String(other.getAttribute('data-vote') === body.vote));
+      });
+      tell(box, body.vote ? gettext('Thank you: your answer is saved.') : gettext('Your answer is withdrawn.'));
+    }).catch(function (err) { tell(box, err.message, true); });
+  }
+
+  function ask(event) {
+    var text = askForm.elements.question;
+    var box = askForm.querySelector('[data-faq-ask-status]');
+    var min = Number(text.getAttribute('minlength'));
+    event.preventDefault();
+    if (text.value.trim().length < min) {
+      text.setAttribute('aria-invalid', 'true');
+      tell(box, format(gettext('Write your question in at least %(count)s characters.'), {count: min}), true);
+      text.focus();
+      return;
+    }
+    tell(box, gettext('Sending…'));
+    post('ask', {question: text.value.trim()}).then(function (body) {
+      root.querySelector('[data-faq-mine]').innerHTML = body.questions_html; /* escaped by the server */
+      text.value = '';
+      text.removeAttribute('aria-invalid');
+      tell(box, gettext('Thank you: your question was sent to the course staff.'));
+    }).catch(function (err) { tell(box, err.message, true); });
+  }
+
+  function onQuery() {
+    if (server) { server.query(); } else { searchInBrowser(field.value); }
+  }
+
+  root.addEventListener('click', function (event) {
+    var target = event.target;
+    var toggle = target.closest('.faq-toggle');
+    var link = target.closest('a[href^="#entry-"]');
+    if (toggle) {
+      setOpen(toggle.closest('.faq-entry'), toggle.getAttribute('aria-expanded') !== 'true');
+    } else if (target.closest('[data-vote]')) {
+      vote(target.closest('[data-vote]'));
+    } else if (target.closest('[data-faq-ask-this]')) {
+      askForm.elements.question.value = field.value.trim();
+      askForm.elements.question.focus();
+    } else if (target.closest('[data-faq-more]')) {
+      server.more();
+    } else if (link && link.getAttribute('href') === window.location.hash) {
+      event.preventDefault(); /* the hash does not change: open the entry again */
+      openHash();
+    }
+  });
+  root.querySelector('[data-faq-search]').addEventListener('submit', function (event) {
+    event.preventDefault();
+    onQuery();
+  });
+  field.addEventListener('input', onQuery);
+  if (category) { category.addEventListener('change', onQuery); }
+  askForm.addEventListener('submit', ask);
+  window.addEventListener('hashchange', openHash);
+
+  all('.faq-entry').forEach(function (article) {
+    var i = Number(article.getAttribute('data-index'));
+    byIndex[i] = article;
+    homes[i] = article.parentNode;
+  });
+  if (args.staff && window.SeminarFaqBlock.staff) {
+    staff = window.SeminarFaqBlock.staff(root, post, gettext, ngettext);
+  }
+  if (args.mode === 'server') {
+    server = window.SeminarFaqBlock.server({
+      root: root, post: post, gettext: gettext, field: field, category: category,
+      results: results, list: resultList, status: statusBox, later: later, mark: mark,
+      announce: announce, reveal: reveal, find: findEntry, staff: staff
+    });
+  }
+  /* On a fresh load the browser scrolls to the #fragment after `load` and moves focus:
+     open the entry after that, so that its button keeps the focus. */
+  if (document.readyState === 'complete') {
+    openHash();
+  } else {
+    window.addEventListener('load', function () { setTimeout(openHash, 0); });
+  }
+};

@@ -1,0 +1,131 @@
+/* FAQ search in the browser: a rule-for-rule port of xblocks/faq/search.py (see its
+   docstring); tests/browser/test_faq_search.py checks both give the same tokens and ranks. */
+window.SeminarFaqBlock.search = (function () {
+  'use strict';
+  var CJK = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff';
+  var TOKEN = '[' + CJK + ']|(?:(?![' + CJK + '])[\\p{L}\\p{N}])+';
+  var MARKS = new RegExp('\\p{M}', 'gu');
+  var WORD = new RegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu');
+  var JOINERS = '-\u2010\'\u2019';
+  var UNDOUBLE = 'bdfgkmnprt';
+  var PREFIX_MIN = 3;
+  var PREFIX_FACTOR = 0.5;
+
+  function normalise(text) {
+    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '');
+  }
+
+  function undouble(word) {
+    var n = word.length;
+    if (n >= 2 && word[n - 1] === word[n - 2] && UNDOUBLE.indexOf(word[n - 1]) >= 0) {
+      return word.slice(0, -1);
+    }
+    return word;
+  }
+
+  function ends(word, suffix) {
+    return word.slice(-suffix.length) === suffix;
+  }
+
+  function stem(word) {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) { return word; }
+    if (ends(word, 'ies') && word.length > 4) {
+      word = word.slice(0, -3) + 'y';
+    } else if (ends(word, 'sses')) {
+      word = word.slice(0, -2);
+    } else if (ends(word, 's') && !ends(word, 'ss') && !ends(word, 'us') && !ends(word, 'is')) {
+      word = word.slice(0, -1);
+    }
+    if (ends(word, 'ing') && word.length > 5 && /[aeiouy]/.test(word.slice(0, -3))) {
+      word = undouble(word.slice(0, -3));
+    } else if (ends(word, 'ied') && word.length > 4) {
+      word = word.slice(0, -3) + 'y';
+    } else if (ends(word, 'ed') && word.length > 4 && /[aeiouy]/.test(word.slice(0, -2))) {
+      word = undouble(word.slice(0, -2));
+    }
+    if (ends(word, 'e') && word.length > 3) { word = word.slice(0, -1); }
+    return word;
+  }
+
+  function emit(word, tokens) {
+    if (word.length === 1 && word >= 'a' && word <= 'z') { return; }
+    tokens.push(stem(word));
+  }
+
+  function flush(chain, tokens) {
+    chain.forEach(function (word) { emit(word, tokens); });
+    if (chain.length > 1) { emit(chain.join(''), tokens); }
+  }
+
+  function tokenize(text) {
+    var re = new RegExp(TOKEN, 'gu');
+    var tokens = [];
+    var chain = [];
+    var lastEnd = -2;
+    var match;
+    text = normalise(text || '');
+    while ((match = re.exec(text)) !== null) {
+      if (chain.length && match.index === lastEnd + 1 && JOINERS.indexOf(text[lastEnd]) >= 0) {
+        chain.push(match[0]);
+      } else {
+        flush(chain, tokens);
+        chain = [match[0]];
+      }
+      lastEnd = match.index + match[0].length;
+    }
+    flush(chain, tokens);
+    return tokens;
+  }
+
+  function idf(count, df) {
+    return Math.floor(Math.log(1 + count / df) * 1000 + 0.5) / 1000;
+  }
+
+  function unique(tokens) {
+    return tokens.filter(function (token, i) { return tokens.indexOf(token) === i; });
+  }
+
+  /* [[entry index, matched query tokens, score]], best first. */
+  function rank(index, query) {
+    var terms = index.terms;
+    var vocabulary = index.vocabulary || (index.vocabulary = Object.keys(terms).sort());
+    var totals = {};
+    unique(tokenize(query)).forEach(function (token) {
+      var best = {};
+      var matching = Object.prototype.hasOwnProperty.call(terms, token) ? [[token, 1]] : [];
+      if (token.length >= PREFIX_MIN) {
+        vocabulary.forEach(function (term) {
+          if (term !== token && term.lastIndexOf(token, 0) === 0) { matching.push([term, PREFIX_FACTOR]); }
+        });
+      }
+      matching.forEach(function (pair) {
+        var postings = terms[pair[0]];
+        var termIdf = idf(index.n, postings.length);
+        postings.forEach(function (packed) {
+          var entry = packed >> 3;
+          var score = (packed & 7) * termIdf * pair[1];
+          if (score > (best[entry] || 0)) { best[entry] = score; }
+        });
+      });
+      Object.keys(best).forEach(function (entry) {
+        var total = totals[entry] || (totals[entry] = [Number(entry), 0, 0]);
+        total[1] += 1;
+        total[2] += best[entry];
+      });
+    });
+    return Object.keys(totals).map(function (key) { return totals[key]; }).sort(function (a, b) {
+      return (b[1] - a[1]) || (b[2] - a[2]) || (a[0] - b[0]);
+    });
+  }
+
+  /* Does a word of the page match one of the query tokens (exactly, or as a prefix)? */
+  function hits(word, queryTokens) {
+    return tokenize(word).some(function (token) {
+      return queryTokens.some(function (q) {
+        return token === q || (q.length >= PREFIX_MIN && token.lastIndexOf(q, 0) === 0);
+      });
+    });
+  }
+
+  return {normalise: normalise, stem: stem, tokenize: tokenize, rank: rank, hits: hits, WORD: WORD};
+}());

@@ -1,0 +1,185 @@
+"""What learners, staff, mobile apps and the course search see of the FAQ."""
+
+import hashlib
+import re
+from datetime import datetime
+from html import escape
+
+from xblock.core import XBlock
+
+from xblocks.common.markdown import render_markdown
+from xblocks.common.resources import BlockResources
+from xblocks.common.sdgs import SDG_NAMES
+from xblocks.common.services import replace_static_urls, user_is_staff
+
+from .entries import clean_text, group_by_category
+from .learner_state import question_status
+from .search import client_index, use_server_search, warm_index
+
+resources = BlockResources(__name__)
+LEARNER_JS = ("static/js/faq.js", "static/js/faq_search.js")
+SERVER_JS = ("static/js/faq_server.js",)
+STAFF_JS = ("static/js/faq_staff.js",)
+MAX_QUESTION_LENGTH = 500
+MIN_QUESTION_LENGTH = 10
+SDG_TAG = re.compile(r"^sdg-(\d+)$")
+
+
+class FaqViewsMixin:
+    """student_view, student_view_data and index_dictionary."""
+
+    def title(self):
+        default = self.fields["display_name"].default
+        return self.gettext(default) if self.display_name == default else self.display_name
+
+    def dom_id(self):
+        """A short id, unique per block, for ids inside the block's HTML."""
+        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode(), usedforsecurity=False)
+        return "faq-" + digest.hexdigest()[:8]
+
+    def server_search(self, entries=None):
+        count = len(entries if entries is not None else self.all_entries())
+        return use_server_search(count, self.search_mode)
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        entries = self.all_entries()
+        server = self.server_search(entries)
+        staff = user_is_staff(self)
+        groups = (
+            []
+            if server
+            else [
+                {
+                    "category": category,
+                    "slug": f"{self.dom_id()}-c{number}",
+                    "html": self.render_entries(items, entries),
+                }
+                for number, (category, items) in enumerate(group_by_category(entries))
+            ]
+        )
+        context = {
+            "title": self.title(),
+            "uid": self.dom_id(),
+            "server": server,
+            "groups": groups,
+            "categories": list(dict.fromkeys(entry["category"] for entry in entries)),
+            "entry_count": len(entries),
+            "my_questions_html": self.render_my_questions(entries),
+            "max_question": MAX_QUESTION_LENGTH,
+            "min_question": MIN_QUESTION_LENGTH,
+            "staff": staff,
+        }
+        args = {"mode": "server" if server else "client", "staff": staff}
+        if server:
+            warm_index(entries)
+        else:
+            args["index"] = client_index(entries)
+        return resources.fragment(
+            self,
+            "templates/student_view.html",
+            context,
+            css=("static/css/faq.css",),
+            js=LEARNER_JS + (SERVER_JS if server else ()) + (STAFF_JS if staff else ()),
+            init="SeminarFaqBlock",
+            args=args,
+        )
+
+    def render_entries(self, items, entries=None):
+        """HTML of entry articles (one template for the page and for server results)."""
+        entries = entries if entries is not None else self.all_entries()
+        position = {entry["id"]: index for index, entry in enumerate(entries)}
+        questions = {entry["id"]: entry["question"] for entry in entries}
+        votes = self.votes or {}
+        prepared = [
+            {
+                "id": entry["id"],
+                "index": position.get(entry["id"], 0),
+                "question": entry["question"],
+                "answer_html": self.answer_html(entry),
+                "tags": [self.tag_label(tag) for tag in entry["tags"]],
+                "related": [
+                    {"id": other, "question": questions[other]}
+                    for other in entry["related"]
+                    if other in questions
+                ],
+                "vote": votes.get(entry["id"], ""),
+            }
+            for entry in items
+        ]
+        return resources.render(
+            self, "templates/entries.html", {"entries": prepared, "uid": self.dom_id()}
+        )
+
+    def answer_html(self, entry):
+        """Sanitised answer HTML; wide tables scroll in a focusable, labelled region."""
+        html = replace_static_urls(self, render_markdown(entry["answer"]))
+        if "<table>" in html:
+            label = escape(self.gettext("Table (scrolls sideways)"))
+            html = html.replace(
+                "<table>",
+                f'<div class="faq-table" tabindex="0" role="region" aria-label="{label}"><table>',
+            ).replace("</table>", "</table></div>")
+        return html
+
+    def tag_label(self, tag):
+        sdg = SDG_TAG.match(tag)
+        if sdg and int(sdg.group(1)) in SDG_NAMES:
+            number = int(sdg.group(1))
+            return self.gettext("SDG {number}: {name}").format(
+                number=number, name=self.gettext(SDG_NAMES[number])
+            )
+        return tag
+
+    def my_questions(self, entries=None):
+        """This learner's questions with their status, newest first."""
+        entries = entries if entries is not None else self.all_entries()
+        questions = {entry["id"]: entry["question"] for entry in entries}
+        decisions = self.staff_answers or {}
+        result = []
+        for question in reversed(self.questions or []):
+            status = question_status(question, decisions)
+            if status.get("entry_id") in questions:
+                status["entry_question"] = questions[status["entry_id"]]
+            result.append(status)
+        return result
+
+    def render_my_questions(self, entries=None):
+        return resources.render(
+            self, "templates/my_questions.html", {"questions": self.my_questions(entries)}
+        )
+
+    def render_queue(self, queue):
+        queue = [
+            # Naive UTC, so that the template does not shift it to the server's time zone.
+            {
+                **question,
+                "submitted_at": datetime.fromisoformat(question["submitted"]).replace(tzinfo=None),
+            }
+            for question in queue
+        ]
+        return resources.render(
+            self, "templates/staff_queue.html", {"queue": queue, "uid": self.dom_id()}
+        )
+
+    def student_view_data(self, context=None):
+        """Learner-independent JSON for the mobile apps (docs/native-api-faq.md)."""
+        entries = self.all_entries()
+        return {
+            "display_name": self.title(),
+            "entries": [{**entry, "answer_html": self.answer_html(entry)} for entry in entries],
+            "categories": list(dict.fromkeys(entry["category"] for entry in entries)),
+            "search": "server" if self.server_search(entries) else "browser",
+            "question_length": {"min": MIN_QUESTION_LENGTH, "max": MAX_QUESTION_LENGTH},
+        }
+
+    def index_dictionary(self):
+        """Course search: every entry's question, category, tags and answer as plain text."""
+        parts = []
+        for entry in self.all_entries():
+            answer = clean_text(render_markdown(entry["answer"]))
+            parts.extend([entry["question"], entry["category"], " ".join(entry["tags"]), answer])
+        return {
+            "content": {"display_name": self.title(), "entries": "\n".join(parts)},
+            "content_type": "FAQ",
+        }
