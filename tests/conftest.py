@@ -19,4 +19,4 @@ def workbench_db():
     """The workbench's tables, migrated once per test session."""
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
+    call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)

@@ -16,7 +16,8 @@ def serve(args):
     from django.core.management import call_command
 
     django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
+    # xblock-sdk before 0.15 (Python 3.11) ships no migrations: run_syncdb makes its tables.
+    call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
     print(f"Seminar workbench on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, verbosity=0)
 

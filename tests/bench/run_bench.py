@@ -80,7 +80,7 @@ def render_table(scenarios):
 
 
 def main():
-    call_command("migrate", interactive=False, verbosity=0)
+    call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
     our_scenarios = {f"{block} (ours)": name for block, name in ours().items()}
     scenarios = {**our_scenarios, **{f"{peer} (peer)": name for peer, name in PEERS.items()}}
     floor_ms, renders = render_table(scenarios)

@@ -212,7 +212,7 @@ def main():
         django.setup()
         from django.core.management import call_command
 
-        call_command("migrate", interactive=False, verbosity=0)
+        call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
         call_command("createcachetable", verbosity=0)
         port = free_port()
         server = start_gunicorn(env, port)

@@ -50,11 +50,11 @@ def test_tables_footnotes_code_and_heading_anchors():
         "A fact[^1].\n\n```python\nprint('x')\n```\n\n[^1]: Seed 001."
     )
     html, toc = render_markdown_with_toc(text)
-    assert '<h2 id="payment-models">' in html
+    assert '<h2 id="md-payment-models">' in html
     assert "<table>" in html and "<td>Escrow</td>" in html
     assert 'class="footnote"' in html
     assert '<code class="language-python">' in html
-    assert toc == [{"id": "payment-models", "name": "Payment models", "level": 2}]
+    assert toc == [{"id": "md-payment-models", "name": "Payment models", "level": 2}]
 
 
 def test_images_are_lazy_and_https_links_kept():

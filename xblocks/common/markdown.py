@@ -28,6 +28,7 @@ ALLOWED_TAGS = {
     "em",
     "figcaption",
     "figure",
+    "h1",
     "h2",
     "h3",
     "h4",
@@ -77,8 +78,15 @@ ALLOWED_CLASSES = {
 }
 # Relative URLs (/static/..., #anchors) stay allowed: nh3 only checks URLs with a scheme.
 URL_SCHEMES = {"https", "http", "mailto"}
-EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists", "toc"]
-EXTENSION_CONFIGS = {"toc": {"permalink": False, "toc_depth": "2-3"}}
+EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists", "toc", "attr_list"]
+EXTENSION_CONFIGS = {
+    "toc": {"permalink": False, "toc_depth": "2-3"},
+    # align= is allow-listed; the default style= would be dropped by the sanitiser.
+    "tables": {"use_align_attribute": True},
+}
+# Every id an author's text creates gets this prefix (and so do #links to it): an element
+# id becomes a window property in browsers, and `id="gettext"` would shadow a global.
+ID_PREFIX = "md-"
 
 
 def sanitize_html(html: str) -> str:
@@ -89,9 +97,20 @@ def sanitize_html(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=_expand_classes(),
         url_schemes=URL_SCHEMES,
+        attribute_filter=_filter_attribute,
         link_rel="noopener noreferrer nofollow",
         set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
     )
+
+
+def _filter_attribute(tag, attribute, value):
+    if attribute == "id":
+        return ID_PREFIX + value
+    if attribute == "href" and value.startswith("#") and len(value) > 1:
+        return "#" + ID_PREFIX + value[1:]
+    if tag == "img" and attribute == "src" and value.lower().startswith(("http:", "//")):
+        return None  # images over https or from the course only: no mixed content
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -109,21 +128,22 @@ def render_markdown(text: str) -> str:
     return _render(text)[0]
 
 
-@lru_cache(maxsize=512)
 def render_markdown_with_toc(text: str) -> tuple[str, list[dict]]:
     """Render Markdown and return (sanitised HTML, [{"id", "name", "level"}] of h2/h3)."""
-    return _render(text)
+    html_text, toc = _render(text)
+    return html_text, [dict(entry) for entry in toc]  # callers may change their copy
 
 
+@lru_cache(maxsize=512)
 def _render(text):
     converter = md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     html = converter.convert(text or "")
     toc = [
-        {"id": entry["id"], "name": entry["name"], "level": entry["level"]}
+        {"id": ID_PREFIX + entry["id"], "name": entry["name"], "level": entry["level"]}
         for top in converter.toc_tokens
         for entry in _walk_toc(top)
     ]
-    return sanitize_html(html), toc
+    return sanitize_html(html), tuple(toc)
 
 
 def _walk_toc(entry):

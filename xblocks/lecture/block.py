@@ -1,37 +1,211 @@
-"""Lecture block: a Markdown lecture rendered safely for learners."""
+"""Lecture block: a lecture module that reads well on any connection.
 
-from xblock.fields import Scope, String
+Markdown text rendered on the server through the shared sanitiser, a header with speakers,
+objectives and SDG badges, a video that loads only on request with its transcript always
+shown, key takeaways, handouts, and completion when the learner reaches the end.
+"""
+
+import copy
+from html import escape
+
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
 
 from xblocks.common.base import SeminarBlock
-from xblocks.common.i18n import gettext_noop as _
-from xblocks.common.markdown import render_markdown
 from xblocks.common.resources import BlockResources
+from xblocks.common.services import replace_static_urls, user_is_staff
+
+from . import olx
+from .content import (
+    TOC_MIN_ENTRIES,
+    anchor_prefix,
+    body_text,
+    handout_links,
+    nested_toc,
+    page_markdown,
+    reading_minutes,
+    sdg_badges,
+    video_sources,
+)
+from .fields import LectureFields
+from .handlers import LectureHandlers
+from .scenarios import SCENARIOS
+from .studio import LectureStudio
 
 resources = BlockResources(__name__)
 
 
-class LectureBlock(SeminarBlock):
-    """One lecture: header, Markdown body, takeaways."""
+@XBlock.supports("multi_device")
+@XBlock.wants("studio_user_permissions")
+class LectureBlock(
+    LectureFields, LectureHandlers, LectureStudio, CompletableXBlockMixin, SeminarBlock
+):
+    """One lecture: header, Markdown text, optional video and transcript, takeaways."""
 
-    body = String(
-        display_name=_("Body (Markdown)"),
-        help=_("The lecture text in Markdown."),
-        scope=Scope.content,
-        default="",
-    )
+    @property
+    def anchor_prefix(self):
+        return anchor_prefix(self.scope_ids.usage_id)
 
     def student_view(self, context=None):
+        return self.lecture_fragment(track_completion=True)
+
+    def author_view(self, context=None):
+        """Studio's preview: the lecture as learners see it, recording no completion."""
+        return self.lecture_fragment(track_completion=False)
+
+    def lecture_fragment(self, track_completion):
+        _ = self.gettext
         return resources.fragment(
             self,
             "templates/student_view.html",
-            {"title": self.display_name, "body_html": render_markdown(self.body)},
+            {**self.view_context(), "track_completion": track_completion},
+            css=("static/css/lecture.css",),
+            js=("static/js/lecture.js",),
+            init="SeminarLectureBlock",
+            args={
+                "completed": self.completed,
+                "trackCompletion": track_completion,
+                "strings": {
+                    "completed": _("You have completed this lecture."),
+                    "saveFailed": _(
+                        "Your progress could not be saved. Check your connection, then "
+                        "press “Mark as complete” to try again."
+                    ),
+                    # Author text never goes into init args: XBlock's default runtime
+                    # (the workbench) writes them unescaped into a <script> element.
+                    "playerTitle": _("Video: {title}"),
+                },
+            },
         )
+
+    @property
+    def title(self):
+        return self.display_name or self.gettext("Lecture")
+
+    def view_context(self):
+        prefix = self.anchor_prefix
+        body_html, toc = page_markdown(self.body, prefix)
+        transcript_html = page_markdown(self.transcript, prefix + "t-", 2)[0]
+        return {
+            "uid": prefix,
+            "title": self.title,
+            "reading_time": self.reading_time_label(self.estimated_minutes(self.body)),
+            "speakers": self.speaker_lines(),
+            "objectives": self.objectives,
+            "sdgs": sdg_badges(self.sdgs, self.gettext),
+            "toc": nested_toc(toc) if len(toc) >= TOC_MIN_ENTRIES else [],
+            "body_html": self.replace_static(body_html),
+            "video": video_sources(self.video_url, self.video_youtube_id),
+            "transcript_html": self.replace_static(transcript_html),
+            "takeaways": self.takeaways,
+            "handouts": handout_links(self.handouts, self.replace_static_url),
+            "completed": self.completed,
+            "staff_warnings": self.authoring_warnings() if user_is_staff(self) else [],
+        }
+
+    def speaker_lines(self):
+        lines = []
+        for speaker in self.speakers:
+            if not isinstance(speaker, dict) or not speaker.get("name"):
+                continue
+            role, organisation = speaker.get("role", ""), speaker.get("organisation", "")
+            if role and organisation:
+                detail = self.gettext("{role}, {organisation}").format(
+                    role=role, organisation=organisation
+                )
+            else:
+                detail = role or organisation
+            lines.append({"name": speaker["name"], "detail": detail})
+        return lines
+
+    def estimated_minutes(self, body):
+        return reading_minutes(body_text(body), *self.objectives, *self.takeaways)
+
+    def reading_time_label(self, minutes):
+        return self.ngettext(
+            "Estimated reading time: {minutes} minute",
+            "Estimated reading time: {minutes} minutes",
+            minutes,
+        ).format(minutes=minutes)
+
+    def replace_static(self, html):
+        return replace_static_urls(self, html) if "/static/" in html else html
+
+    def replace_static_url(self, url):
+        # The replace_urls service rewrites quoted URLs inside HTML, so quote this one.
+        return replace_static_urls(self, f'"{url}"')[1:-1]
+
+    def student_view_data(self, context=None):
+        """The lecture for the mobile apps: sanitised HTML and metadata, the same for everyone."""
+        prefix = self.anchor_prefix
+        body_html, toc = page_markdown(self.body, prefix)
+        video = video_sources(self.video_url, self.video_youtube_id)
+        return {
+            "display_name": self.title,
+            "reading_time_minutes": self.estimated_minutes(self.body),
+            "speakers": [
+                {key: s.get(key, "") for key in ("name", "role", "organisation")}
+                for s in self.speakers
+                if isinstance(s, dict)
+            ],
+            "objectives": list(self.objectives),
+            "sdgs": sdg_badges(self.sdgs, self.gettext),
+            "toc": [entry._asdict() for entry in toc],
+            "body_html": self.replace_static(body_html),
+            "video": {
+                "url": video["file_url"] if video else "",
+                "youtube_id": self.video_youtube_id if video and video["youtube_url"] else "",
+                "transcript_html": self.replace_static(
+                    page_markdown(self.transcript, prefix + "t-", 2)[0]
+                ),
+            },
+            "takeaways": list(self.takeaways),
+            "handouts": handout_links(self.handouts, self.replace_static_url),
+        }
+
+    def index_dictionary(self):
+        """What course search indexes: title, objectives, takeaways, text and transcript.
+
+        Text is HTML-escaped, as HtmlBlock's is: edx-search wraps matches in <b> and the LMS
+        shows its excerpts as HTML.
+        """
+        index = super().index_dictionary()
+        content = index.setdefault("content", {})
+        content.update(
+            {
+                "display_name": self.display_name,
+                "objectives": escape(" ".join(self.objectives), quote=False),
+                "takeaways": escape(" ".join(self.takeaways), quote=False),
+                "body": escape(body_text(self.body), quote=False),
+                "transcript": escape(body_text(self.transcript), quote=False),
+                "speakers": escape(
+                    " ".join(s.get("name", "") for s in self.speakers if isinstance(s, dict)),
+                    quote=False,
+                ),
+            }
+        )
+        index["content_type"] = "Text"  # the category Open edX search gives text blocks
+        return index
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        """A lecture from its OLX element (see olx.py); a clear error for invalid OLX."""
+        block = runtime.construct_xblock_from_class(cls, keys)
+        values, others = olx.read_lecture(node, block.fields)
+        # Every lecture field is set, to its default when the OLX leaves it out, so the OLX
+        # alone defines the lecture even where the runtime's storage held older values.
+        for name in olx.OWN_FIELDS:
+            field = block.fields[name]
+            setattr(block, name, values[name] if name in values else copy.deepcopy(field.default))
+        olx.apply_other_fields(block, others)
+        return block
+
+    def add_xml_to_node(self, node):
+        """Write the lecture's OLX element; `parse_xml` reads it back to the same values."""
+        node.tag = self.xml_element_name()
+        node.set("xblock-family", self.entry_point)
+        olx.write_lecture(self, node)
 
     @staticmethod
     def workbench_scenarios():
-        return [
-            (
-                "Lecture: a short demo",
-                '<seminar_lecture display_name="Demo lecture" body="## Hello\n\nA *demo*."/>',
-            )
-        ]
+        return list(SCENARIOS)

@@ -1,0 +1,129 @@
+/* The lecture's learner view: a video player loaded on request, and completion. */
+window.SeminarLectureBlock = function (runtime, element, args) {
+  'use strict';
+  var strings = (args && args.strings) || {};
+  var completed = Boolean(args && args.completed);
+  var status = element.querySelector('[data-status]');
+  var errorBox = element.querySelector('[data-error]');
+  var completeButton = element.querySelector('[data-action="complete"]');
+  var endMarker = element.querySelector('[data-end-marker]');
+  var observer = null;
+  var pending = false;
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  function post(handler, data) {
+    return fetch(runtime.handlerUrl(element, handler), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
+      body: JSON.stringify(data)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) {
+          throw new Error(body.error || response.statusText);
+        }
+        return body;
+      });
+    });
+  }
+
+  function showCompleted(moveFocus) {
+    completed = true;
+    status.textContent = strings.completed;
+    errorBox.textContent = '';
+    completeButton.hidden = true;
+    if (observer) {
+      observer.disconnect();
+      observer = null;
+    }
+    if (moveFocus) {
+      status.focus();
+    }
+  }
+
+  function markComplete(fromButton) {
+    if (completed || pending) {
+      return;
+    }
+    pending = true;
+    completeButton.disabled = true;
+    post('complete', {}).then(function () {
+      showCompleted(fromButton);
+    }).catch(function () {
+      errorBox.textContent = strings.saveFailed;
+      completeButton.hidden = false;
+    }).then(function () {
+      pending = false;
+      completeButton.disabled = false;
+    });
+  }
+
+  function watchEndOfText() {
+    if (!endMarker || !('IntersectionObserver' in window)) {
+      return;
+    }
+    observer = new window.IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        markComplete(false);
+      }
+    });
+    observer.observe(endMarker);
+  }
+
+  function playerFor(container) {
+    var source = container.getAttribute('data-src') || '';
+    var title = strings.playerTitle.replace('{title}', container.getAttribute('data-title'));
+    var player;
+    if (source.indexOf('https://') !== 0) {
+      return null;
+    }
+    if (container.getAttribute('data-kind') === 'youtube') {
+      player = document.createElement('iframe');
+      player.src = source + '?autoplay=1&rel=0';
+      player.title = title;
+      player.allow = 'autoplay; encrypted-media; picture-in-picture; fullscreen';
+      player.allowFullscreen = true;
+      player.referrerPolicy = 'strict-origin-when-cross-origin';
+    } else {
+      player = document.createElement('video');
+      player.src = source;
+      player.controls = true;
+      player.autoplay = true;
+      player.preload = 'metadata';
+      player.setAttribute('playsinline', '');
+      player.setAttribute('aria-label', title);
+    }
+    player.className = 'seminar-lecture__media';
+    return player;
+  }
+
+  function setUpVideo() {
+    var container = element.querySelector('[data-player]');
+    var playButton = container && container.querySelector('[data-action="play"]');
+    if (!playButton) {
+      return;
+    }
+    playButton.hidden = false;
+    playButton.addEventListener('click', function () {
+      var player = playerFor(container);
+      if (!player) {
+        return;
+      }
+      container.insertBefore(player, playButton);
+      playButton.remove();
+      player.focus();
+    });
+  }
+
+  setUpVideo();
+  if (args && args.trackCompletion && !completed) {
+    completeButton.hidden = false;
+    completeButton.addEventListener('click', function () { markComplete(true); });
+    watchEndOfText();
+  }
+};
