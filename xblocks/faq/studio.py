@@ -1,8 +1,8 @@
 """The Studio editor: entries form with preview and validation, bulk text import/export."""
 
+from xblocks.common.authoring import can_edit_content
 from xblocks.common.handlers import json_api, json_response, require
 from xblocks.common.markdown import render_markdown
-from xblocks.common.services import user_is_staff
 
 from .entries import MAX_ANSWER, check_entries, one_line
 from .search import SERVER_SEARCH_THRESHOLD
@@ -10,15 +10,6 @@ from .textformat import FaqFormatError, parse_faq, write_faq
 from .views import resources
 
 MAX_EDIT_BYTES = 4 * 1024 * 1024
-
-
-def can_edit_content(block):
-    """Authors in Studio (write access to the course), or staff where Studio is absent."""
-    service = block.runtime.service(block, "studio_user_permissions")
-    course_key = getattr(block.scope_ids.usage_id, "context_key", None)
-    if service is not None and course_key is not None:
-        return bool(service.can_write(course_key))
-    return user_is_staff(block)
 
 
 class FaqStudioMixin:
