@@ -1,31 +1,160 @@
-"""Quiz block: graded questions."""
+"""Quiz block (`seminar_quiz`): graded questions that Open edX trusts with grades.
 
-from xblock.fields import List, Scope
+The class only assembles the mixins, each one idea: fields, grading (ScorableXBlockMixin),
+the learner's visible state, learner handlers, reports, Studio, OLX.
+"""
+
+import hashlib
+
+from xblock.core import XBlock
 
 from xblocks.common.base import SeminarBlock
-from xblocks.common.i18n import gettext_noop as _
 from xblocks.common.resources import BlockResources
+from xblocks.common.services import user_is_staff
+
+from .fields import QuizFields
+from .grading import GradingMixin
+from .handlers import LearnerHandlersMixin
+from .olx import OlxMixin
+from .scenarios import SCENARIOS
+from .state import LearnerStateMixin, render_inline
+from .stats import ReportsMixin
+from .studio import StudioMixin
 
 resources = BlockResources(__name__)
 
 
-class QuizBlock(SeminarBlock):
-    """A set of questions graded on the server."""
+class QuizBlock(
+    GradingMixin,
+    LearnerStateMixin,
+    LearnerHandlersMixin,
+    ReportsMixin,
+    StudioMixin,
+    OlxMixin,
+    QuizFields,
+    SeminarBlock,
+):
+    """A set of questions graded on the server, with attempts, hints and feedback."""
 
-    questions = List(
-        display_name=_("Questions"),
-        help=_("The quiz questions."),
-        scope=Scope.content,
-        default=[],
-    )
+    def dom_id(self):
+        """A prefix for element ids, unique per block on a page."""
+        return "sq-" + hashlib.sha256(str(self.scope_ids.usage_id).encode()).hexdigest()[:10]
 
+    @XBlock.supports("multi_device")
     def student_view(self, context=None):
+        questions = self.learner_questions()
+        policy = self.policy()
+        state = self.learner_state(questions, policy)
+        staff = user_is_staff(self)
+        context = {
+            "uid": self.dom_id(),
+            "title": self.display_name or self.gettext("Quiz"),
+            "questions": self.question_views(questions, state["responses"], state["hints"]),
+            "closed": state["closed"],
+            "messages": state["messages"],
+            "staff": staff,
+        }
         return resources.fragment(
             self,
             "templates/student_view.html",
-            {"title": self.display_name, "count": len(self.questions)},
+            context,
+            css=["static/css/quiz.css"],
+            js=["static/js/quiz.js"],
+            init="SeminarQuizBlock",
+            args={"state": state, "strings": self.js_strings(), "staff": staff},
         )
+
+    def question_views(self, questions, responses, hints):
+        """Template-ready questions: sanitised HTML, and the learner's responses filled in."""
+        views = []
+        for number, question in enumerate(questions, start=1):
+            response = responses.get(question["id"])
+            chosen = response if isinstance(response, list) else [response]
+            views.append(
+                {
+                    "id": question["id"],
+                    "number": number,
+                    "type": question["type"],
+                    "multiple": question["type"] == "multiple",
+                    "prompt_html": render_inline(question["prompt"]),
+                    "choices": [
+                        {
+                            "id": choice["id"],
+                            "text_html": render_inline(choice["text"]),
+                            "checked": choice["id"] in chosen,
+                        }
+                        for choice in question["choices"]
+                    ],
+                    "value": response if isinstance(response, str) else "",
+                    "hint_count": len(question["hints"]),
+                    "hints_html": hints.get(question["id"], []),
+                }
+            )
+        return views
+
+    def js_strings(self):
+        _ = self.gettext
+        return {
+            "correct": _("Correct"),
+            "incorrect": _("Incorrect"),
+            "partial": _("Partly correct"),
+            "correctAnswer": _("Correct answer"),
+            "answer": _("Answer:"),
+            "explanation": _("Explanation"),
+            "hintButton": _("Show hint {n} of {total}"),
+            "saved": _("Draft saved"),
+            "submitting": _("Submitting your answers…"),
+            "unanswered": _(
+                "You have not answered question {numbers}. Select Submit again to submit anyway."
+            ),
+            "networkError": _(
+                "Your request could not be sent. Check your connection and try again."
+            ),
+            "statsLearners": _("Learners who submitted: {n}"),
+            "statsAverage": _("Average score: {p}%"),
+            "statsAnswered": _("Answered by {n} learners; {p}% correct"),
+            "statsNone": _("No answers yet"),
+        }
+
+    def student_view_data(self, context=None):
+        """The quiz for the mobile apps, the same for every learner: no answers in it."""
+        return {
+            "display_name": self.display_name,
+            "max_attempts": self.max_attempts,
+            "grading": self.grading,
+            "shuffle": self.shuffle,
+            "draw": self.draw,
+            "max_score": self.max_score(),
+            "weight": self.weight,
+            "questions": [
+                {
+                    "id": question["id"],
+                    "type": question["type"],
+                    "prompt": question["prompt"],
+                    "prompt_html": render_inline(question["prompt"]),
+                    "choices": [
+                        {"id": choice["id"], "text": choice["text"]}
+                        for choice in question["choices"]
+                    ],
+                    "hint_count": len(question["hints"]),
+                }
+                for question in self.questions
+            ],
+        }
+
+    def index_dictionary(self):
+        """Search index content: prompts and choice texts, never answers or feedback."""
+        texts = []
+        for question in self.questions:
+            texts.append(question["prompt"])
+            texts.extend(choice["text"] for choice in question["choices"])
+        base = getattr(super(), "index_dictionary", None)
+        body = base() if base else {}
+        content = {"display_name": self.display_name, "questions": " ".join(texts)}
+        body["content"] = {**body.get("content", {}), **content}
+        body["content_type"] = "Quiz"
+        return body
 
     @staticmethod
     def workbench_scenarios():
-        return [("Quiz: a short demo", '<seminar_quiz display_name="Demo quiz"/>')]
+        return SCENARIOS

@@ -1,0 +1,150 @@
+"""Learner handlers: bad input is a 4xx that changes nothing; drafts, hints, try again."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.runtimes import call_handler
+from tests.unit.quiz.data import ALL_RIGHT, ALL_WRONG, HINT_MARKER
+from tests.unit.quiz.helpers import events, quiz, submit, user_state
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "words"),
+    [
+        (b"{not json", 400, "not valid JSON"),
+        (b'["a list"]', 400, "JSON object"),
+        ({"attempt": 0}, 400, "answers"),
+        ({"answers": [], "attempt": 0}, 400, "answers"),
+        ({"answers": {"nope": "a"}, "attempt": 0}, 400, "'nope' is not one of your questions"),
+        ({"answers": {"single": "z"}, "attempt": 0}, 400, "Question 1"),
+        ({"answers": {"single": ["b"]}, "attempt": 0}, 400, "Question 1"),
+        ({"answers": {"multiple": "a"}, "attempt": 0}, 400, "Question 2"),
+        ({"answers": {"numeric": "lots"}, "attempt": 0}, 400, "not a number"),
+        ({"answers": {"text": 42}, "attempt": 0}, 400, "text"),
+        ({"answers": {"text": "x" * 500}, "attempt": 0}, 400, "longer"),
+        ({"answers": {"single": "b"}}, 400, "attempt"),
+        ({"answers": {"single": "b"}, "attempt": "0"}, 400, "attempt"),
+        ({"answers": {"single": "b"}, "attempt": True}, 400, "attempt"),
+        ({"answers": {"single": "b"}, "attempt": 5}, 409, "another window"),
+        ({"answers": {"text": "x" * 40000}, "attempt": 0}, 413, "too large"),
+    ],
+)
+def test_bad_submissions_are_refused_and_change_nothing(body, status, words):
+    block = quiz()
+    call_handler(block, "save_draft", {"answers": {"single": "a"}})
+    before = user_state(block)
+    code, answer = call_handler(block, "submit", body)
+    assert code == status
+    assert words in answer["error"]
+    assert user_state(block) == before
+    assert events(block, "grade") == []
+
+
+def test_a_refused_response_names_the_question():
+    code, answer = call_handler(quiz(), "submit", {"answers": {"tf": "maybe"}, "attempt": 0})
+    assert code == 400 and answer["question"] == "tf"
+
+
+def test_get_requests_cannot_submit():
+    assert call_handler(quiz(), "submit", b"", method="GET")[0] == 405
+
+
+def test_drafts_are_kept_and_shown_again_until_submitted():
+    block = quiz()
+    draft = {"single": "c", "multiple": ["a"], "numeric": "48", "text": "zan"}
+    assert call_handler(block, "save_draft", {"answers": draft}) == (200, {"saved": True})
+    assert block.draft == draft
+    state = block.learner_state()
+    assert state["responses"] == draft
+    html = block.runtime.render(block, "student_view").content
+    assert 'value="c" checked' in html and 'value="48"' in html
+    submit(block, ALL_WRONG)
+    assert block.draft == {}
+    assert block.learner_state()["responses"] == ALL_WRONG
+
+
+def test_a_half_typed_number_is_a_valid_draft_but_not_a_submission():
+    block = quiz()
+    assert call_handler(block, "save_draft", {"answers": {"numeric": "48."}})[0] == 200
+    assert submit(block, {"numeric": "4,8,1"})[0] == 400
+
+
+def test_drafts_with_bad_values_change_nothing():
+    block = quiz()
+    assert call_handler(block, "save_draft", {"answers": {"single": "zz"}})[0] == 400
+    assert block.draft == {}
+
+
+def test_hints_are_revealed_one_at_a_time():
+    block = quiz()
+    assert HINT_MARKER not in json.dumps(block.learner_state())
+    code, answer = call_handler(block, "hint", {"question": "single"})
+    assert code == 200 and len(answer["hints"]) == 1 and HINT_MARKER in answer["hints"][0]
+    code, answer = call_handler(block, "hint", {"question": "single"})
+    assert len(answer["hints"]) == 2
+    code, answer = call_handler(block, "hint", {"question": "single"})
+    assert code == 400 and "no more hints" in answer["error"]
+    assert block.hints_shown == {"single": 2}
+    assert events(block, "seminar.quiz.hint_shown")[0] == {
+        "question_id": "single",
+        "hint": 1,
+        "hints": 2,
+    }
+    assert len(block.learner_state()["hints"]["single"]) == 2
+
+
+def test_hints_for_unknown_questions_are_refused():
+    block = quiz()
+    assert call_handler(block, "hint", {"question": "numeric"})[0] == 400  # it has no hints
+    assert call_handler(block, "hint", {"question": ["single"]})[0] == 400
+    assert block.hints_shown == {}
+
+
+def test_try_again_clears_the_form_but_keeps_attempts_and_grade():
+    block = quiz()
+    assert call_handler(block, "reset", {})[0] == 409  # nothing to clear yet
+    submit(block, ALL_RIGHT)
+    code, state = call_handler(block, "reset", {})
+    assert code == 200 and not state["done"] and state["responses"] == {}
+    assert state["results"] == {} and state["score"] == {"earned": 5.0, "possible": 5.0}
+    assert block.attempts == 1 and block.get_score().raw_earned == 5.0
+    assert events(block, "seminar.quiz.reset") == [{"attempt": 1, "max_attempts": 3}]
+
+
+def test_try_again_is_refused_once_the_quiz_is_closed():
+    block = quiz(max_attempts=1)
+    submit(block, ALL_WRONG)
+    code, _answer = call_handler(block, "reset", {})
+    assert code == 403 and block.done
+
+
+def test_submitted_event_hides_what_the_learner_may_not_see_yet():
+    due = datetime.now(UTC) + timedelta(days=7)
+    block = quiz(showanswer="finished", show_correctness="past_due", due=due)
+    submit(block, ALL_WRONG)
+    (event,) = events(block, "seminar.quiz.submitted")
+    question_ids = [q["id"] for q in block.questions]
+    assert event == {"attempt": 1, "max_attempts": 3, "question_ids": question_ids}
+
+
+def test_submitted_event_carries_results_and_responses_once_revealed():
+    block = quiz(showanswer="attempted")
+    submit(block, ALL_WRONG)
+    (event,) = events(block, "seminar.quiz.submitted")
+    assert event["grade"] == {"earned": 0.0, "possible": 5.0}
+    assert event["results"]["single"] == "incorrect"
+    assert event["responses"] == ALL_WRONG
+
+
+def test_the_mobile_state_handler_answers_get_and_post():
+    block = quiz()
+    code, state = call_handler(block, "student_view_user_state", b"", method="GET")
+    assert code == 200 and state["attempt"] == 0 and state["order"][0]["id"] == "single"
+    assert call_handler(block, "student_view_user_state", {})[0] == 200
+
+
+def test_statistics_are_for_staff_only():
+    code, answer = call_handler(quiz(), "statistics", {})
+    assert code == 403 and "staff" in answer["error"]
