@@ -18,6 +18,10 @@ def serve(args):
     django.setup()
     # xblock-sdk before 0.15 (Python 3.11) ships no migrations: run_syncdb makes its tables.
     call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
+    from workbench.scenarios import get_scenarios
+
+    # Load every scenario (the whole course) before the first request, not during it.
+    get_scenarios()
     print(f"Seminar workbench on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, verbosity=0)
 

@@ -53,10 +53,20 @@ def test_catalog_holds_exactly_the_strings_in_the_sources(tmp_path):
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parts[-3]}/{p.name}")
 def test_every_string_is_translated(path):
     untranslated = [
-        e.msgid for e in _entries(path)
+        e.msgid
+        for e in _entries(path)
         if "fuzzy" in e.flags or not (e.msgstr or all(e.msgstr_plural.values()))
     ]
     assert untranslated == []
+
+
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parts[-3]}/{p.name}")
+def test_plural_entries_have_every_form_of_the_language(path):
+    locale = path.parts[-3]
+    nplurals = int(catalog.PLURAL_FORMS[locale].split(";")[0].split("=")[1])
+    assert polib.pofile(str(path)).metadata["Plural-Forms"] == catalog.PLURAL_FORMS[locale]
+    wrong = [e.msgid for e in _entries(path) if e.msgid_plural and len(e.msgstr_plural) != nplurals]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parts[-3]}/{p.name}")
@@ -84,7 +94,10 @@ def test_shipped_mo_matches_its_po(path):
     for entry in _entries(path):
         if entry.msgid_plural:
             for index, text in entry.msgstr_plural.items():
-                assert compiled.ngettext(entry.msgid, entry.msgid_plural, _n_for(compiled, index)) == text
+                assert (
+                    compiled.ngettext(entry.msgid, entry.msgid_plural, _n_for(compiled, index))
+                    == text
+                )
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
 

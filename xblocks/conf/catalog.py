@@ -14,6 +14,17 @@ LOCALE_DIR = PACKAGE_DIR / "conf" / "locale"
 # The six UN languages beside English, and Portuguese.
 LOCALES = ["ar", "es", "fr", "pt_BR", "ru", "zh_Hans"]
 IGNORED = ["devserver/*", "course/*", "conf/*", "*/tests/*"]
+# gettext's plural rules for each language (what makemessages leaves as a placeholder).
+PLURAL_FORMS = {
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+    "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "fr": "nplurals=2; plural=(n > 1);",
+    "pt_BR": "nplurals=2; plural=(n > 1);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+    "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "zh_Hans": "nplurals=1; plural=0;",
+}
 
 
 def _django():
@@ -45,6 +56,26 @@ def extract(locale_dir=LOCALE_DIR):
             )
     finally:
         os.chdir(cwd)
+    for locale in LOCALES:
+        for path in (catalog_dir(locale)).glob("*.po"):
+            _complete_header(path, locale)
+
+
+def catalog_dir(locale):
+    return PACKAGE_DIR / "conf" / "locale" / locale / "LC_MESSAGES"
+
+
+def _complete_header(path, locale):
+    """Give a new .po its language and plural rule, and take the header out of 'fuzzy'."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('"Language: \\n"', f'"Language: {locale}\\n"', 1)
+    text = text.replace(
+        '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"',
+        f'"Plural-Forms: {PLURAL_FORMS[locale]}\\n"',
+        1,
+    )
+    text = text.replace('#, fuzzy\nmsgid ""\nmsgstr ""', 'msgid ""\nmsgstr ""', 1)
+    path.write_text(text, encoding="utf-8")
 
 
 def compile_catalog():
