@@ -165,7 +165,7 @@ class FaqHandlersMixin:
 
     @json_api(methods=("GET", "POST"))
     def student_view_user_state(self, data, suffix=""):
-        """This learner's votes and questions (docs/native-api-faq.md)."""
+        """This learner's votes and questions (docs/native-api.md)."""
         return {"votes": dict(self.votes or {}), "questions": self.my_questions()}
 
     # Staff -------------------------------------------------------------------------------

@@ -163,7 +163,7 @@ class FaqViewsMixin:
         )
 
     def student_view_data(self, context=None):
-        """Learner-independent JSON for the mobile apps (docs/native-api-faq.md)."""
+        """Learner-independent JSON for the mobile apps (docs/native-api.md)."""
         entries = self.all_entries()
         return {
             "display_name": self.title(),

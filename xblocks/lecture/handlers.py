@@ -25,7 +25,7 @@ class LectureHandlers:
 
     @json_api(methods=("GET", "POST"))
     def student_view_user_state(self, data, suffix=""):
-        """The learner's state for the mobile apps (see docs/native-api-lecture.md)."""
+        """The learner's state for the mobile apps (see docs/native-api.md)."""
         return {"completed": self.completed}
 
     @json_api(max_bytes=EDITOR_MAX_BYTES)

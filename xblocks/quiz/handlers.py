@@ -171,5 +171,5 @@ class LearnerHandlersMixin:
 
     @json_api(methods=("GET", "POST"), max_bytes=1024)
     def student_view_user_state(self, data, suffix=""):
-        """The learner's state for the mobile apps (docs/native-api-quiz.md)."""
+        """The learner's state for the mobile apps (docs/native-api.md)."""
         return self.learner_state()
