@@ -5,10 +5,11 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
+
+from tests.liveserver import free_port
 
 DATABASE = "seminar_load"
 
@@ -27,12 +28,6 @@ def _as_postgres(command):
     return command
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def throwaway_postgres(max_connections=200):
     """Yield Django DATABASES for a fresh server; stop it and delete its data afterwards."""
@@ -42,7 +37,7 @@ def throwaway_postgres(max_connections=200):
     if os.geteuid() == 0:
         user = pwd.getpwnam("postgres")
         os.chown(workdir, user.pw_uid, user.pw_gid)
-    port = _free_port()
+    port = free_port()
     run = lambda *cmd: subprocess.run(_as_postgres(list(cmd)), check=True, capture_output=True)  # noqa: E731
     run(f"{bin_dir}/initdb", "-D", data_dir, "-A", "trust", "-U", "seminar", "-E", "UTF8")
     options = (

@@ -7,10 +7,11 @@ import secrets
 from datetime import UTC, datetime
 
 from xblocks.common.handlers import json_api, require
+from xblocks.common.learner_states import iter_learner_states
 from xblocks.common.services import anonymous_user_id
 
 from .entries import ENTRY_ID, check_entries, clean_text
-from .learner_state import VOTE_VALUES, iter_learner_states, summarise
+from .learner_state import VOTE_VALUES, summarise
 from .search import PAGE_SIZE, cached_index
 from .textformat import write_faq
 from .views import MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH

@@ -13,7 +13,7 @@ The design:
   replaces it instead of adding one.
 - A learner's questions live in their own `questions` list, for the same reason.
 - Counts and the staff queue are derived, when staff ask for them, by reading every
-  learner's state of this block (`iter_learner_states`): exact by construction.
+  learner's state of this block (xblocks.common.learner_states): exact by construction.
   - Open edX: the LMS's own user-state client,
     `DjangoXBlockUserStateClient().iter_all_for_block(usage_key)`, the same store the
     instructor's reports read (one query a page of learners, staff only).
@@ -28,51 +28,7 @@ The design:
   queue, where it can be repeated, so nothing is lost silently.
 """
 
-import logging
-
-from xblock.fields import Scope
-
-log = logging.getLogger(__name__)
-
 VOTE_VALUES = ("yes", "no")
-
-
-def iter_learner_states(block):
-    """(learner key, user_state dict) for every learner with state in `block`, or None.
-
-    None means this runtime offers no way to read other learners' state.
-    """
-    for source in (_openedx_states, _workbench_states):
-        states = source(block)
-        if states is not None:
-            return states
-    return None
-
-
-def _openedx_states(block):
-    try:
-        from lms.djangoapps.courseware.user_state_client import DjangoXBlockUserStateClient
-    except ImportError:
-        return None
-    client = DjangoXBlockUserStateClient()
-    states = client.iter_all_for_block(block.scope_ids.usage_id, scope=Scope.user_state)
-    return ((state.username, state.state) for state in states)
-
-
-def _workbench_states(block):
-    try:
-        from workbench.models import XBlockState
-        from workbench.runtime import WorkbenchRuntime
-    except ImportError:
-        return None
-    if not isinstance(block.runtime, WorkbenchRuntime):
-        return None
-    import json
-
-    rows = XBlockState.objects.filter(
-        scope="usage", scope_id=str(block.scope_ids.usage_id), user_id__isnull=False
-    ).values_list("user_id", "state")
-    return ((user_id, json.loads(state or "{}")) for user_id, state in rows.iterator())
 
 
 def summarise(states, entry_ids, decisions):

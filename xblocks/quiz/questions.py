@@ -9,20 +9,10 @@ Questions and settings are single-line where the quizzes/ text format needs one 
 from xblocks.common.i18n import gettext_noop
 
 from .question_checks import Problem, check_questions, one_line, to_number
+from .textformat import GRADING_VALUES, SHOW_CORRECTNESS_VALUES, SHOWANSWER_VALUES
 
-GRADING_POLICIES = ("best", "last")
-# capa's values; the newer capa values reach the block only through inheritance.
-SHOWANSWER_VALUES = (
-    "always",
-    "answered",
-    "attempted",
-    "closed",
-    "finished",
-    "correct_or_past_due",
-    "past_due",
-    "never",
-)
-SHOW_CORRECTNESS_VALUES = ("always", "past_due", "never")
+# One list of each policy's values, shared with the quizzes/ text format.
+GRADING_POLICIES = GRADING_VALUES
 
 
 class QuizInvalid(ValueError):

@@ -11,49 +11,14 @@ resets and state deletions; the cost is one read of the block's rows per staff r
 capped at MAX_LEARNERS (the report task has no cap).
 """
 
-import json
 from itertools import islice
 
 from xblocks.common.handlers import json_api
+from xblocks.common.learner_states import iter_learner_states
 
 from .responses import is_blank, score_response, status_of
 
 MAX_LEARNERS = 20000
-
-
-def learner_states(block):
-    """(username, state dict) per learner with state in the block; None if unavailable."""
-    for source in (_lms_states, _workbench_states):
-        states = source(block)
-        if states is not None:
-            return states
-    return None
-
-
-def _lms_states(block):
-    try:
-        from lms.djangoapps.courseware.user_state_client import (
-            DjangoXBlockUserStateClient,
-        )
-    except ImportError:
-        return None
-    client = DjangoXBlockUserStateClient()
-    usage_key = block.scope_ids.usage_id
-    return ((entry.username, entry.state) for entry in client.iter_all_for_block(usage_key))
-
-
-def _workbench_states(block):
-    try:
-        from workbench.models import XBlockState
-        from workbench.runtime import WorkbenchRuntime
-    except ImportError:
-        return None
-    if not isinstance(block.runtime, WorkbenchRuntime):
-        return None
-    rows = XBlockState.objects.filter(
-        scope="usage", scope_id=str(block.scope_ids.usage_id), user_id__isnull=False
-    ).order_by("id")
-    return ((row.user_id, json.loads(row.state)) for row in rows.iterator())
 
 
 def learner_answers(questions_by_id, state):
@@ -173,7 +138,7 @@ class ReportsMixin:
     @json_api(staff_only=True, methods=("GET", "POST"), max_bytes=1024)
     def statistics(self, data, suffix=""):
         """Per-question statistics for course staff."""
-        states = learner_states(self)
+        states = iter_learner_states(self)
         if states is None:
             return {
                 "available": False,

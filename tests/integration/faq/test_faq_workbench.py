@@ -7,7 +7,7 @@ from lxml import etree
 
 from tests.runtimes import as_user, call_handler, workbench_block
 from tests.unit.faq.helpers import course_entries, demo_entries, many_entries
-from xblocks.faq.learner_state import iter_learner_states
+from xblocks.common.learner_states import iter_learner_states
 from xblocks.faq.scenarios import SCENARIOS, scenario_xml
 
 pytestmark = pytest.mark.usefixtures("workbench_db")

@@ -227,7 +227,7 @@ def test_statistics_lose_no_answers_when_learners_submit_at_once():
 
 
 def test_the_report_reads_the_workbench_state():
-    from xblocks.quiz.stats import learner_states
+    from xblocks.common.learner_states import iter_learner_states as learner_states
 
     block = workbench_block(quiz_olx(), "reporter")
     submit(block, ALL_RIGHT)

@@ -6,7 +6,8 @@ from collections import namedtuple
 
 from tests.unit.quiz.data import questions
 from tests.unit.quiz.helpers import quiz
-from xblocks.quiz.stats import learner_states, question_statistics
+from xblocks.common.learner_states import iter_learner_states as learner_states
+from xblocks.quiz.stats import question_statistics
 
 UserState = namedtuple("UserState", "username state")
 
