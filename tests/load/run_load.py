@@ -25,7 +25,10 @@ from tests.liveserver import free_port
 from tests.load.postgres import throwaway_postgres
 
 LEARNERS = int(os.environ.get("SEMINAR_LOAD_LEARNERS", "1100"))
-CONCURRENCY = int(os.environ.get("SEMINAR_LOAD_CONCURRENCY", "24"))
+# Learners in flight at once; each level is a separate run on a fresh database.
+CONCURRENCY_LEVELS = [
+    int(level) for level in os.environ.get("SEMINAR_LOAD_CONCURRENCY", "8,24").split(",")
+]
 WORKERS = int(os.environ.get("SEMINAR_LOAD_WORKERS", "4"))
 TIME_LIMIT = 15 * 60  # seconds: the run stops sending requests after this
 RACERS = 10  # one learner in RACERS submits the quiz twice at once
@@ -199,6 +202,18 @@ def main():
     from xblocks.course.sources import load_course
 
     course = load_course()
+    sections, failed = [], False
+    for concurrency in CONCURRENCY_LEVELS:
+        journeys, checks, elapsed = run_once(course, concurrency)
+        sections.append(report(journeys, checks, elapsed, concurrency))
+        failed |= bool(journeys.errors) or any(checks.values())
+    write_section("LOAD", "\n\n".join(sections))
+    print("\n\n".join(sections))
+    return 1 if failed else 0
+
+
+def run_once(course, concurrency):
+    """One run on a fresh PostgreSQL: every learner's journey, then the stored-state check."""
     with throwaway_postgres() as databases:
         env = {
             **os.environ,
@@ -208,10 +223,14 @@ def main():
         }
         os.environ.update(env)
         import django
+        from django.db import connections
 
         django.setup()
         from django.core.management import call_command
 
+        connections.close_all()
+        for alias in connections:
+            connections[alias].settings_dict.update(databases[alias])
         call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
         call_command("createcachetable", verbosity=0)
         port = free_port()
@@ -223,7 +242,7 @@ def main():
         journeys.learner(LEARNERS)
         started = time.perf_counter()
         try:
-            with ThreadPoolExecutor(CONCURRENCY) as pool:
+            with ThreadPoolExecutor(concurrency) as pool:
                 for failure in pool.map(_safely(journeys.learner), range(LEARNERS)):
                     if failure:
                         journeys.errors.append(failure)
@@ -232,8 +251,8 @@ def main():
             server.terminate()
             server.wait(timeout=30)
         checks = verify(course, journeys, LEARNERS + 1)
-    report(journeys, checks, elapsed)
-    return 0 if not journeys.errors and not any(checks.values()) else 1
+        connections.close_all()
+    return journeys, checks, elapsed
 
 
 def _safely(func):
@@ -247,11 +266,13 @@ def _safely(func):
     return run
 
 
-def report(journeys, checks, elapsed):
+def report(journeys, checks, elapsed, concurrency):
     every = [ms for values in journeys.latencies.values() for ms in values]
     lines = [
+        f"### {concurrency} learners at a time",
+        "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, command "
-        f"`tox -e load`: {LEARNERS} learners, {CONCURRENCY} at a time, gunicorn with {WORKERS} "
+        f"`tox -e load`: {LEARNERS} learners, {concurrency} at a time, gunicorn with {WORKERS} "
         "workers x 4 threads on PostgreSQL 15 (loopback, throwaway data directory).",
         "",
         f"{len(every):,} requests in {elapsed:.1f} s: {len(every) / elapsed:.0f} requests/s; "
@@ -274,8 +295,7 @@ def report(journeys, checks, elapsed):
     ]
     if journeys.errors:
         lines += ["", "First errors:", "", *[f"- {e}" for e in journeys.errors[:10]]]
-    write_section("LOAD", "\n".join(lines))
-    print("\n".join(lines))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
