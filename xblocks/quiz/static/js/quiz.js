@@ -117,6 +117,7 @@ function SeminarQuizBlock(runtime, element, args) {
       }
       if (solution.feedback[id]) {
         var feedback = make('span', 'seminar-quiz__feedback');
+        feedback.dir = 'auto';  // author text keeps its own direction on RTL pages
         feedback.innerHTML = solution.feedback[id];  // sanitised on the server
         note.appendChild(feedback);
       }
@@ -147,6 +148,7 @@ function SeminarQuizBlock(runtime, element, args) {
     var explanation = make('div', 'seminar-quiz__explanation');
     explanation.appendChild(make('p', 'seminar-quiz__label', strings.explanation));
     var body = make('div');
+    body.dir = 'auto';
     body.innerHTML = solution.explanation;  // sanitised Markdown from the server
     explanation.appendChild(body);
     box.appendChild(explanation);
@@ -228,6 +230,7 @@ function SeminarQuizBlock(runtime, element, args) {
       var list = fieldset.querySelector('[data-hints]');
       var item = make('li');
       item.tabIndex = -1;
+      item.dir = 'auto';
       item.innerHTML = data.hints[data.hints.length - 1];  // sanitised on the server
       list.appendChild(item);
       var total = state.hint_counts[id];
