@@ -18,6 +18,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .
   body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .seminar-lecture, .part { break-before: page; }
+  .part > .seminar-lecture:first-of-type { break-before: avoid; }
   h2, h3, h4 { break-after: avoid; }
   nav a::after { content: leader('.') target-counter(attr(href), page); }
 }
