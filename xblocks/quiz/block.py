@@ -112,6 +112,7 @@ class QuizBlock(
             ),
             "statsLearners": _("Learners who submitted: {n}"),
             "statsAverage": _("Average score: {p}%"),
+            # xgettext:no-python-format ("% c" is not a placeholder)
             "statsAnswered": _("Answered by {n} learners; {p}% correct"),
             "statsNone": _("No answers yet"),
         }
