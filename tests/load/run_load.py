@@ -27,7 +27,7 @@ from tests.load.postgres import throwaway_postgres
 LEARNERS = int(os.environ.get("SEMINAR_LOAD_LEARNERS", "1100"))
 # Learners in flight at once; each level is a separate run on a fresh database.
 CONCURRENCY_LEVELS = [
-    int(level) for level in os.environ.get("SEMINAR_LOAD_CONCURRENCY", "8,24").split(",")
+    int(level) for level in os.environ.get("SEMINAR_LOAD_CONCURRENCY", "4,8,24").split(",")
 ]
 WORKERS = int(os.environ.get("SEMINAR_LOAD_WORKERS", "4"))
 TIME_LIMIT = 15 * 60  # seconds: the run stops sending requests after this
