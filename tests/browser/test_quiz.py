@@ -12,6 +12,7 @@ import uuid
 import pytest
 from lxml import etree
 
+from xblocks.common.i18n import translation_for
 from xblocks.quiz.scenarios import SCENARIOS
 
 from .conftest import assert_accessible, screenshot
@@ -64,19 +65,24 @@ def open_unit(page, path, student, lang=None):
     return page.locator(".seminar-quiz").first
 
 
-def answer_all(quiz, right):
+def english(text):
+    return text
+
+
+def answer_all(quiz, right, _=english):
+    """Answer the demo quiz; `_` gives the UI's labels in the page's language."""
     quiz.get_by_label(RIGHT_CHOICE if right else WRONG_CHOICE).check()
     for part in PARTS:
         quiz.get_by_label(part, exact=True).set_checked(right)
     quiz.get_by_label("A single world currency").set_checked(not right)
-    quiz.get_by_label("False" if right else "True", exact=True).check()
-    quiz.get_by_label("Your answer (a number)").fill("132" if right else "100")
-    quiz.get_by_label("Your answer", exact=True).fill("escrow" if right else "deposit")
+    quiz.get_by_label(_("False") if right else _("True"), exact=True).check()
+    quiz.get_by_label(_("Your answer (a number)")).fill("132" if right else "100")
+    quiz.get_by_label(_("Your answer"), exact=True).fill("escrow" if right else "deposit")
 
 
-def submit_and_wait(page, quiz):
+def submit_and_wait(page, quiz, _=english):
     with page.expect_response(re.compile(r"/handler/.*/submit/")) as response:
-        quiz.get_by_role("button", name="Submit").click()
+        quiz.get_by_role("button", name=_("Submit")).click()
     assert response.value.status == 200
     page.wait_for_timeout(100)
 
@@ -189,11 +195,14 @@ def test_no_answer_reaches_the_browser_before_the_policy_allows(page):
 
 
 def test_arabic_right_to_left_view(page):
+    arabic = translation_for("ar").gettext
     quiz = open_unit(page, DEMO, learner("rtl"), lang="ar")
     assert quiz.get_attribute("dir") == "rtl" and quiz.get_attribute("lang") == "ar"
     assert_accessible(page)
-    answer_all(quiz, right=False)
-    submit_and_wait(page, quiz)
+    answer_all(quiz, right=False, _=arabic)
+    submit_and_wait(page, quiz, _=arabic)
+    status = quiz.locator("[data-status]").inner_text()
+    assert arabic("Your best score") in status and "0 / 5" in status
     assert_accessible(page)
     screenshot(page, "quiz-arabic-rtl")
     assert_clean(page)

@@ -5,6 +5,7 @@ the learner's visible state, learner handlers, reports, Studio, OLX.
 """
 
 import hashlib
+from html import escape
 
 from xblock.core import XBlock
 
@@ -80,7 +81,7 @@ class QuizBlock(
                     "choices": [
                         {
                             "id": choice["id"],
-                            "text_html": render_inline(choice["text"]),
+                            "text_html": self.choice_label(question, choice),
                             "checked": choice["id"] in chosen,
                         }
                         for choice in question["choices"]
@@ -91,6 +92,13 @@ class QuizBlock(
                 }
             )
         return views
+
+    def choice_label(self, question, choice):
+        """A choice's text; a true/false question's two choices in the learner's language."""
+        if question["type"] == "true_false":
+            words = {"true": self.gettext("True"), "false": self.gettext("False")}
+            return escape(words[choice["text"].strip().lower()])
+        return render_inline(choice["text"])
 
     def js_strings(self):
         _ = self.gettext
