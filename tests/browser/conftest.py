@@ -12,9 +12,13 @@ ARTIFACTS = Path(os.environ.get("SEMINAR_TEST_ARTIFACTS", "test-artifacts"))
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server():
-    """`seminar serve` on a free loopback port with its own database; yields its base URL."""
+    """`seminar serve` on a free loopback port with its own database; yields its base URL.
+
+    One server a test module: what one module's journeys leave in the server (saved
+    editors, learner state) cannot reach another module's tests.
+    """
     with serve() as base_url:
         yield base_url
 
