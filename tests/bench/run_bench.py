@@ -57,6 +57,22 @@ def ours():
     return by_block
 
 
+def bare(scenarios):
+    """Render every block alone, as the floor is: a demo that wraps one block in a
+    `vertical_demo` is registered again without it (the wrapper costs its own render)."""
+    from lxml import etree
+    from workbench.scenarios import add_xml_scenario, get_scenarios
+
+    result = {}
+    for label, name in scenarios.items():
+        root = etree.fromstring(get_scenarios()[name].xml)
+        if root.tag == "vertical_demo" and len(root) == 1:
+            add_xml_scenario(f"bare.{name}", f"{name} without its wrapper", etree.tostring(root[0]))
+            name = f"bare.{name}"
+        result[label] = name
+    return result
+
+
 def median_render_ms(client, scenario, samples=SAMPLES):
     for _ in range(3):  # warm caches (templates, Markdown) as a running server has them
         client.get(f"/scenario/{scenario}/")
@@ -83,7 +99,7 @@ def main():
     call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
     our_scenarios = {f"{block} (ours)": name for block, name in ours().items()}
     scenarios = {**our_scenarios, **{f"{peer} (peer)": name for peer, name in PEERS.items()}}
-    floor_ms, renders = render_table(scenarios)
+    floor_ms, renders = render_table(bare(scenarios))
     page_bytes = workloads.page_bytes_in_chromium([FLOOR, *scenarios.values()])
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()} "
@@ -92,20 +108,28 @@ def main():
         "",
         "### Page render and size, against the workbench's floor block",
         "",
-        f"Floor (`{FLOOR}`): median server render {floor_ms:.2f} ms, "
-        f"{page_bytes[FLOOR]:,} bytes on the page.",
+        f"Floor (`{FLOOR}`): median server render {floor_ms:.2f} ms; its page loads "
+        f"{page_bytes[FLOOR][0]:,} bytes ({page_bytes[FLOOR][1]:,} gzip-compressed).",
         "",
-        "| block | scenario | median render | ratio to floor | target ≤ "
-        f"{RENDER_TARGET}x | bytes added over floor | target ≤ {BYTES_TARGET // 1024} KB |",
-        "|---|---|---|---|---|---|---|",
+        "Each block is rendered alone, as the floor is. Bytes count everything the page loads "
+        "(HTML, JS, CSS, translations) minus the floor's page, decoded and as sent "
+        "gzip-compressed (what Tutor's Caddy does for text).",
+        "",
+        f"| block | scenario | median render | ratio to floor | target ≤ {RENDER_TARGET}x "
+        f"| bytes added | target ≤ {BYTES_TARGET // 1024} KB | bytes added, gzip "
+        f"| target ≤ {BYTES_TARGET // 1024} KB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for label, scenario, median, ratio in renders:
-        added = page_bytes[scenario] - page_bytes[FLOOR]
+        decoded, wire = (
+            mine - floor for mine, floor in zip(page_bytes[scenarios[label]], page_bytes[FLOOR])
+        )
         ours_row = "(ours)" in label
         lines.append(
             f"| {label} | `{scenario}` | {median:.2f} ms | {ratio:.2f}x | "
-            f"{_verdict(ratio <= RENDER_TARGET) if ours_row else '—'} | {added:,} | "
-            f"{_verdict(added <= BYTES_TARGET) if ours_row else '—'} |"
+            f"{_verdict(ours_row, ratio <= RENDER_TARGET)} | {decoded:,} | "
+            f"{_verdict(ours_row, decoded <= BYTES_TARGET)} | {wire:,} | "
+            f"{_verdict(ours_row, wire <= BYTES_TARGET)} |"
         )
     lines += ["", *workloads.extra_sections()]
     write_section("BENCH", "\n".join(lines))
@@ -113,7 +137,9 @@ def main():
     return 0
 
 
-def _verdict(ok):
+def _verdict(ours_row, ok):
+    if not ours_row:
+        return "—"  # targets are ours; peers are the yardstick
     return "met" if ok else "**missed**"
 
 
