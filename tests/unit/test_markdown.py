@@ -66,3 +66,24 @@ def test_images_are_lazy_and_https_links_kept():
 
 def test_plain_text_strips_every_tag():
     assert plain_text("<b>Hi</b><script>x()</script> there") == "Hi there"
+
+
+@pytest.mark.parametrize(
+    ("source", "items"),
+    [
+        (
+            "The models:\n- **Cards**, by a provider.\n- Wallets.",
+            ["<strong>Cards</strong>, by a provider.", "Wallets."],
+        ),
+        ("Steps:\n1. Register.\n2. Export.", ["Register.", "Export."]),
+    ],
+)
+def test_a_list_may_start_right_under_a_paragraph(source, items):
+    html = render_markdown(source)
+    assert [f"<li>{item}</li>" in html for item in items] == [True] * len(items)
+    assert "- " not in html
+
+
+def test_list_markers_in_code_and_mid_paragraph_numbers_stay_text():
+    assert "<li>" not in render_markdown("```\nshell:\n- not a list\n```")
+    assert "<li>" not in render_markdown("It grew in 2010\n2. That is all.")

@@ -6,6 +6,7 @@ cached by text, so an unchanged body is not parsed again on every view.
 """
 
 import html
+import re
 from functools import lru_cache
 
 import markdown as md
@@ -134,10 +135,34 @@ def render_markdown_with_toc(text: str) -> tuple[str, list[dict]]:
     return html_text, [dict(entry) for entry in toc]  # callers may change their copy
 
 
+# A list may start right under a paragraph line, as in CommonMark and every Markdown
+# editor authors use; Python-Markdown wants a blank line first, or prints "- item" as text.
+LIST_START = re.compile(r"^(?:[-*+]|1[.)])[ \t]+\S")
+CODE_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def _blank_line_before_lists(text):
+    lines, fenced, previous = [], False, ""
+    for line in text.split("\n"):
+        if CODE_FENCE.match(line):
+            fenced = not fenced
+        elif (
+            not fenced
+            and LIST_START.match(line)
+            and previous.strip()
+            and not previous[0].isspace()
+            and not LIST_START.match(previous)
+        ):
+            lines.append("")
+        lines.append(line)
+        previous = line
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=512)
 def _render(text):
     converter = md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    html = converter.convert(text or "")
+    html = converter.convert(_blank_line_before_lists(text or ""))
     toc = [
         {"id": ID_PREFIX + entry["id"], "name": entry["name"], "level": entry["level"]}
         for top in converter.toc_tokens
