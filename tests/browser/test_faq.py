@@ -53,6 +53,8 @@ def test_learner_journey_with_the_mouse(page):
     assert_accessible(page)
 
     toggle = page.locator(f"{ESCROW} .faq-toggle")
+    # The +/− sign is decoration: a screen reader says the question, not "plus".
+    expect(toggle).to_have_accessible_name("What is escrow, and why does it build trust?")
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator(f"{ESCROW} .faq-a")).to_be_visible()
@@ -96,7 +98,10 @@ def test_learner_journey_with_the_mouse(page):
     expect(faq.locator("mark.faq-hit")).to_have_count(0)
     page.reload()
     page.wait_for_load_state("networkidle")
+    expect(page.locator("[data-vote]")).to_have_count(0)  # added when an entry opens
+    page.locator(f"{ESCROW} .faq-toggle").click()
     expect(page.locator(f"{ESCROW} [data-vote=yes]")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(f"{ESCROW} [data-vote=no]")).to_have_attribute("aria-pressed", "false")
     expect(faq.locator("[data-faq-mine]")).to_contain_text(student)
     assert_clean(page)
 

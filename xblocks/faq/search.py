@@ -16,8 +16,10 @@ Score = sum over query tokens of the best weight x idf x factor; entries matchin
 query tokens come first, then higher scores, then display order. idf = ln(1 + N/df),
 rounded to 3 decimals so Python and JS agree to the last bit.
 
-Small FAQs ship `client_index()` with the page and search in the browser; large ones
-keep a cached `SearchIndex` in the server process and answer through a handler.
+An answer is indexed as the text a reader sees (its Markdown rendered, tags removed), so
+the browser builds the very same index from the page's text: small FAQs search there
+with no index shipped; large ones keep a cached `SearchIndex` in the server process and
+answer through a handler.
 """
 
 import bisect
@@ -27,6 +29,8 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
+
+from xblocks.common.markdown import plain_text, render_markdown
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 JOINERS = "-\u2010'\u2019"
@@ -136,7 +140,7 @@ def entry_postings(entries):
         for weight, text in (
             (WEIGHT_QUESTION, entry.get("question", "")),
             (WEIGHT_KEYWORDS, keywords),
-            (WEIGHT_ANSWER, entry.get("answer", "")),
+            (WEIGHT_ANSWER, answer_text(entry.get("answer", ""))),
         ):
             for term in token_set(text):
                 weights[term] = weights.get(term, 0) + weight
@@ -145,8 +149,13 @@ def entry_postings(entries):
     return postings
 
 
+def answer_text(answer):
+    """What a reader sees of a Markdown answer: the page's `.faq-answer` textContent."""
+    return plain_text(render_markdown(answer))
+
+
 def client_index(entries):
-    """The compact index shipped to the browser: {"n": entries, "terms": {term: postings}}."""
+    """The index the browser builds from the page: {"n": entries, "terms": {term: postings}}."""
     postings = entry_postings(entries)
     return {"n": len(entries), "terms": {term: postings[term] for term in sorted(postings)}}
 
@@ -205,10 +214,19 @@ _BUILDING = {}
 _LOCK = threading.Lock()
 
 
-def _fingerprint(entries):
+def content_key(entries):
+    """A hash of everything a reader sees of `entries`, to key caches built from them."""
     return hash(
         tuple(
-            (e["id"], e["question"], e["answer"], e["category"], tuple(e["tags"])) for e in entries
+            (
+                e["id"],
+                e["question"],
+                e["answer"],
+                e["category"],
+                tuple(e["tags"]),
+                tuple(e.get("related", ())),
+            )
+            for e in entries
         )
     )
 
@@ -219,7 +237,7 @@ def cached_index(entries):
     Building takes about a second for 10,000 entries; concurrent requests for the same
     content wait for one build instead of each starting their own.
     """
-    key = _fingerprint(entries)
+    key = content_key(entries)
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
@@ -250,7 +268,7 @@ def cached_index(entries):
 def warm_index(entries):
     """Start building the server index in the background while the learner reads the page."""
     with _LOCK:
-        ready = _fingerprint(entries) in _CACHE
+        ready = content_key(entries) in _CACHE
     if not ready:
         threading.Thread(target=cached_index, args=(entries,), daemon=True).start()
 

@@ -2,11 +2,14 @@
 
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from datetime import datetime
 from html import escape
 
 from xblock.core import XBlock
 
+from xblocks.common.i18n import current_language
 from xblocks.common.markdown import render_markdown
 from xblocks.common.resources import BlockResources
 from xblocks.common.sdgs import SDG_NAMES
@@ -14,7 +17,7 @@ from xblocks.common.services import replace_static_urls, user_is_staff
 
 from .entries import clean_text, group_by_category
 from .learner_state import question_status
-from .search import client_index, use_server_search, warm_index
+from .search import content_key, use_server_search, warm_index
 
 resources = BlockResources(__name__)
 LEARNER_JS = ("static/js/faq.js", "static/js/faq_search.js")
@@ -23,6 +26,31 @@ STAFF_JS = ("static/js/faq_staff.js",)
 MAX_QUESTION_LENGTH = 500
 MIN_QUESTION_LENGTH = 10
 SDG_TAG = re.compile(r"^sdg-(\d+)$")
+
+
+class RenderedEntries:
+    """Entry HTML is the same for every learner (votes are applied in the browser), so it
+    is rendered once per block, language and content, not on every page view."""
+
+    def __init__(self, size=64):
+        self.size = size
+        self.items = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, render):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        html = render()
+        with self.lock:
+            self.items[key] = html
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return html
+
+
+RENDERED = RenderedEntries()
 
 
 class FaqViewsMixin:
@@ -70,11 +98,10 @@ class FaqViewsMixin:
             "min_question": MIN_QUESTION_LENGTH,
             "staff": staff,
         }
-        args = {"mode": "server" if server else "client", "staff": staff}
+        # The browser builds its search index from the page's text (see search.py).
+        args = {"mode": "server" if server else "client", "staff": staff, "votes": self.votes}
         if server:
             warm_index(entries)
-        else:
-            args["index"] = client_index(entries)
         return resources.fragment(
             self,
             "templates/student_view.html",
@@ -88,22 +115,29 @@ class FaqViewsMixin:
     def render_entries(self, items, entries=None):
         """HTML of entry articles (one template for the page and for server results)."""
         entries = entries if entries is not None else self.all_entries()
+        key = (
+            self.dom_id(),
+            current_language(),
+            content_key(entries),
+            tuple(entry["id"] for entry in items),
+        )
+        return RENDERED.get(key, lambda: self._render_entries(items, entries))
+
+    def _render_entries(self, items, entries):
         position = {entry["id"]: index for index, entry in enumerate(entries)}
         questions = {entry["id"]: entry["question"] for entry in entries}
-        votes = self.votes or {}
         prepared = [
             {
                 "id": entry["id"],
                 "index": position.get(entry["id"], 0),
                 "question": entry["question"],
                 "answer_html": self.answer_html(entry),
-                "tags": [self.tag_label(tag) for tag in entry["tags"]],
+                "tags": [(tag, self.tag_label(tag)) for tag in entry["tags"]],
                 "related": [
                     {"id": other, "question": questions[other]}
                     for other in entry["related"]
                     if other in questions
                 ],
-                "vote": votes.get(entry["id"], ""),
             }
             for entry in items
         ]

@@ -1,6 +1,7 @@
 """The FAQ block on a light runtime: views, learner handlers, tracking, reports."""
 
 import json
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -41,11 +42,13 @@ def test_markdown_answers_are_rendered_and_sanitised():
     assert "alert(1)" not in html and "javascript:" not in html
 
 
-def test_small_faq_ships_its_search_index():
+def test_small_faq_ships_no_index_but_the_text_the_browser_indexes():
     fragment = faq().student_view()
     args = init_args(fragment)
     assert args["mode"] == "client"
-    assert args["index"]["n"] == 6 and "escrow" in args["index"]["terms"]
+    assert "index" not in args  # faq_search.js builds it from the page (search.py)
+    assert re.search(r'data-tags="[a-z0-9 -]*\bsdg-8 ', fragment.content)
+    assert any(url.endswith("faq_search.js") for url in fragment_urls(fragment))
     assert not any(url.endswith("faq_server.js") for url in fragment_urls(fragment))
 
 
@@ -55,7 +58,7 @@ def fragment_urls(fragment):
 
 def test_large_faq_searches_on_the_server_and_renders_no_entries():
     fragment = faq(many_entries(SERVER_SEARCH_THRESHOLD + 1)).student_view()
-    assert init_args(fragment) == {"mode": "server", "staff": False}
+    assert init_args(fragment) == {"mode": "server", "staff": False, "votes": {}}
     assert 'class="faq-entry"' not in fragment.content
     assert "301 questions: search them, or choose a category." in fragment.content
     assert any(url.endswith("faq_server.js") for url in fragment_urls(fragment))
@@ -112,12 +115,24 @@ def test_bad_votes_are_refused_and_change_nothing(data):
     assert block.runtime.events == []
 
 
-def test_the_learner_sees_their_vote():
+def test_the_learner_gets_their_votes_and_one_vote_template():
     block = faq()
     block.votes = {"what-is-escrow": "no"}
-    html = block.student_view().content
-    article = html[html.index('id="entry-what-is-escrow"') :]
-    assert 'data-vote="no" aria-pressed="true"' in article.split("</article>")[0]
+    fragment = block.student_view()
+    assert init_args(fragment)["votes"] == {"what-is-escrow": "no"}
+    assert fragment.content.count("data-faq-vote-template") == 1
+    assert fragment.content.count('data-vote="yes"') == 1  # not one copy per entry
+
+
+def test_entry_html_is_rendered_once_for_every_learner(monkeypatch):
+    block = faq()
+    first = block.student_view().content
+    calls = []
+    monkeypatch.setattr(type(block), "answer_html", lambda self, entry: calls.append(entry))
+    other = faq()
+    other.votes = {"what-is-escrow": "yes"}
+    assert other.student_view().content == first
+    assert calls == []
 
 
 # Questions --------------------------------------------------------------------------------

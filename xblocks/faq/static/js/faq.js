@@ -21,6 +21,8 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   var timers = {};
   var staff = null;
   var server = null;
+  var index = null;
+  var votes = args.votes || {};
 
   function all(selector, context) {
     return Array.prototype.slice.call((context || root).querySelectorAll(selector));
@@ -60,9 +62,26 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     timers[name] = setTimeout(fn, delay);
   }
 
+  /* "Was this helpful?" is added when an entry is first opened: one template in the page
+     instead of a copy in every entry. */
+  function addVote(article) {
+    var answer = article.querySelector('.faq-a');
+    if (answer.querySelector('.faq-vote')) { return; }
+    var group = root.querySelector('[data-faq-vote-template]').content.firstElementChild.cloneNode(true);
+    var label = group.querySelector('span');
+    var id = article.getAttribute('data-entry');
+    label.id = answer.id + '-vote';
+    group.setAttribute('aria-labelledby', label.id);
+    all('[data-vote]', group).forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-vote') === votes[id]));
+    });
+    answer.appendChild(group);
+  }
+
   function setOpen(article, open) {
     article.querySelector('.faq-toggle').setAttribute('aria-expanded', String(open));
     article.querySelector('.faq-a').hidden = !open;
+    if (open) { addVote(article); }
   }
 
   /* <mark> the words of `container` that match the query tokens, in text nodes only. */
@@ -98,6 +117,12 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     var re = new RegExp(search.WORD.source, 'gu');
     var box = article.querySelector('.faq-snippet');
     var match;
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'faq-snippet';
+      box.dir = 'auto';
+      article.querySelector('.faq-q').insertAdjacentElement('afterend', box);
+    }
     while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens)) { /* next word */ }
     box.hidden = !match;
     if (match) {
@@ -159,7 +184,9 @@ window.SeminarFaqBlock = function (runtime, element, args) {
       return;
     }
     unmark();
-    var found = search.rank(args.index, query).map(function (hit) { return byIndex[hit[0]]; });
+    /* Built from the page's text on the first search, before any entry moves. */
+    index = index || search.build(search.documents(root));
+    var found = search.rank(index, query).map(function (hit) { return byIndex[hit[0]]; });
     byIndex.forEach(function (article, i) { homes[i].appendChild(article); });
     found.forEach(function (article) { resultList.appendChild(article); });
     browse.hidden = true;
@@ -198,6 +225,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     var box = article.querySelector('.faq-vote-status');
     var value = button.getAttribute('aria-pressed') === 'true' ? null : button.getAttribute('data-vote');
     post('vote', {entry_id: article.getAttribute('data-entry'), vote: value}).then(function (body) {
+      votes[article.getAttribute('data-entry')] = body.vote;
       all('[data-vote]', article).forEach(function (other) {
         other.setAttribute('aria-pressed', String(other.getAttribute('data-vote') === body.vote));
       });

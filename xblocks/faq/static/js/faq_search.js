@@ -82,7 +82,41 @@ window.SeminarFaqBlock.search = (function () {
   }
 
   function unique(tokens) {
-    return tokens.filter(function (token, i) { return tokens.indexOf(token) === i; });
+    var seen = Object.create(null);
+    return tokens.filter(function (token) { return seen[token] ? false : (seen[token] = true); });
+  }
+
+  /* What the index is built from, read off the page in display order: the question, the
+     category and tags, and the answer as the reader sees it (search.py indexes the same). */
+  function documents(root) {
+    var articles = Array.prototype.slice.call(root.querySelectorAll('.faq-entry'));
+    articles.sort(function (a, b) { return a.getAttribute('data-index') - b.getAttribute('data-index'); });
+    return articles.map(function (article) {
+      var home = article.closest('.faq-category');
+      return {
+        question: article.querySelector('.faq-toggle').textContent,
+        keywords: (home ? home.querySelector('h3').textContent : '') + ' ' +
+          (article.getAttribute('data-tags') || ''),
+        answer: article.querySelector('.faq-answer').textContent
+      };
+    });
+  }
+
+  /* {n, terms: {term: [entry index * 8 + weight]}}: `entry_postings` in search.py. */
+  function build(docs) {
+    var terms = Object.create(null);
+    docs.forEach(function (doc, i) {
+      var weights = Object.create(null);
+      var order = [];
+      [[3, doc.question], [2, doc.keywords], [1, doc.answer]].forEach(function (pair) {
+        unique(tokenize(pair[1])).forEach(function (term) {
+          if (!weights[term]) { weights[term] = 0; order.push(term); }
+          weights[term] += pair[0];
+        });
+      });
+      order.forEach(function (term) { (terms[term] || (terms[term] = [])).push(i * 8 + weights[term]); });
+    });
+    return {n: docs.length, terms: terms};
   }
 
   /* [[entry index, matched query tokens, score]], best first. */
@@ -127,5 +161,8 @@ window.SeminarFaqBlock.search = (function () {
     });
   }
 
-  return {normalise: normalise, stem: stem, tokenize: tokenize, rank: rank, hits: hits, WORD: WORD};
+  return {
+    normalise: normalise, stem: stem, tokenize: tokenize, documents: documents, build: build,
+    rank: rank, hits: hits, WORD: WORD
+  };
 }());

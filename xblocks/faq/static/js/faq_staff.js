@@ -16,7 +16,11 @@ window.SeminarFaqBlock.staff = function (root, post, gettext, ngettext) {
     Array.prototype.forEach.call(container.querySelectorAll('.faq-entry'), function (article) {
       var count = counts[article.getAttribute('data-entry')];
       var box = article.querySelector('.faq-counts');
-      if (!count || !box) { return; }
+      if (!count) { return; }
+      if (!box) {
+        box = article.querySelector('.faq-a').appendChild(document.createElement('p'));
+        box.className = 'faq-counts';
+      }
       box.textContent = format(gettext('Staff only: %(yes)s found this helpful, %(no)s did not.'), count);
       box.hidden = false;
     });
