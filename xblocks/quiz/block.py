@@ -67,6 +67,7 @@ class QuizBlock(
 
     def question_views(self, questions, responses, hints):
         """Template-ready questions: sanitised HTML, and the learner's responses filled in."""
+        tokens = self.choice_tokens
         views = []
         for number, question in enumerate(questions, start=1):
             response = responses.get(question["id"])
@@ -80,11 +81,13 @@ class QuizBlock(
                     "prompt_html": render_inline(question["prompt"]),
                     "choices": [
                         {
-                            "id": choice["id"],
+                            "id": token,  # `responses` are as the browser sees them
                             "text_html": self.choice_label(question, choice),
-                            "checked": choice["id"] in chosen,
+                            "checked": token in chosen,
                         }
-                        for choice in question["choices"]
+                        for choice, token in (
+                            (c, tokens.token(question["id"], c["id"])) for c in question["choices"]
+                        )
                     ],
                     "value": response if isinstance(response, str) else "",
                     "hint_count": len(question["hints"]),
@@ -135,21 +138,31 @@ class QuizBlock(
             "draw": self.draw,
             "max_score": self.max_score(),
             "weight": self.weight,
-            "questions": [
-                {
-                    "id": question["id"],
-                    "type": question["type"],
-                    "prompt": question["prompt"],
-                    "prompt_html": render_inline(question["prompt"]),
-                    "choices": [
-                        {"id": choice["id"], "text": choice["text"]}
-                        for choice in question["choices"]
-                    ],
-                    "hint_count": len(question["hints"]),
-                }
-                for question in self.questions
-            ],
+            "questions": self.mobile_questions(),
         }
+
+    def mobile_questions(self):
+        tokens = self.choice_tokens
+
+        def choices(question):
+            listed = [
+                {"id": tokens.token(question["id"], choice["id"]), "text": choice["text"]}
+                for choice in question["choices"]
+            ]
+            # Shuffled quizzes list choices in token order: authored order may point at the answer.
+            return sorted(listed, key=lambda choice: choice["id"]) if self.shuffle else listed
+
+        return [
+            {
+                "id": question["id"],
+                "type": question["type"],
+                "prompt": question["prompt"],
+                "prompt_html": render_inline(question["prompt"]),
+                "choices": choices(question),
+                "hint_count": len(question["hints"]),
+            }
+            for question in self.questions
+        ]
 
     def index_dictionary(self):
         """Search index content: prompts and choice texts, never answers or feedback."""

@@ -35,6 +35,7 @@ class LearnerHandlersMixin:
         _ = self.gettext
         require(isinstance(answers, dict), _("'answers' must be an object of question ids."))
         by_id = {question["id"]: question for question in questions}
+        tokens = self.choice_tokens
         checked = {}
         for question_id, value in answers.items():
             if question_id not in by_id:
@@ -44,7 +45,9 @@ class LearnerHandlersMixin:
                     question=str(question_id)[:64],
                 )
             try:
-                checked[question_id] = check_response(by_id[question_id], value, _, draft)
+                question = by_id[question_id]
+                value = tokens.from_browser(question, value)
+                checked[question_id] = check_response(question, value, _, draft)
             except ResponseError as exc:
                 number = list(by_id).index(question_id) + 1
                 raise Refusal(

@@ -10,6 +10,7 @@ import re
 
 from xblocks.common.markdown import render_markdown
 
+from .choice_tokens import ChoiceTokens
 from .responses import status_of
 
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
@@ -33,11 +34,16 @@ def format_number(value):
 class LearnerStateMixin:
     """Builds the learner's state (needs QuizFields, GradingMixin, SeminarBlock)."""
 
+    @property
+    def choice_tokens(self):
+        return ChoiceTokens(self.scope_ids)
+
     def learner_state(self, questions=None, policy=None):
         questions = questions if questions is not None else self.learner_questions()
         policy = policy or self.policy()
         correctness = policy.correctness_available()
         submitted = self.has_submitted_answer()
+        tokens = self.choice_tokens
         state = {
             "attempt": self.attempts,
             "max_attempts": self.max_attempts,
@@ -49,7 +55,8 @@ class LearnerStateMixin:
             "submitted": submitted,
             "done": self.done,
             "order": [
-                {"id": q["id"], "choices": [c["id"] for c in q["choices"]]} for q in questions
+                {"id": q["id"], "choices": [tokens.token(q["id"], c["id"]) for c in q["choices"]]}
+                for q in questions
             ],
             "responses": self.shown_responses(questions),
             "hints": self.revealed_hints(questions),
@@ -66,15 +73,20 @@ class LearnerStateMixin:
                 qid: {"status": status_of(score), "score": score} for qid, score in scores.items()
             }
         if policy.answer_available():
-            state["solutions"] = {q["id"]: self.solution(q) for q in questions}
+            state["solutions"] = {q["id"]: self.solution(q, tokens) for q in questions}
         state["messages"] = self.status_messages(state, policy)
         return state
 
     def shown_responses(self, questions):
-        """What the form shows: the draft, else the submission on show."""
-        ids = {q["id"] for q in questions}
+        """What the form shows: the draft, else the submission on show (choices as tokens)."""
+        by_id = {q["id"]: q for q in questions}
         source = self.draft or (self.answers if self.done else {})
-        return {qid: value for qid, value in source.items() if qid in ids}
+        tokens = self.choice_tokens
+        return {
+            qid: tokens.to_browser(by_id[qid], value)
+            for qid, value in source.items()
+            if qid in by_id
+        }
 
     def revealed_hints(self, questions):
         revealed = {}
@@ -84,13 +96,18 @@ class LearnerStateMixin:
                 revealed[question["id"]] = [render_inline(h) for h in question["hints"][:count]]
         return revealed
 
-    def solution(self, question):
+    def solution(self, question, tokens):
         """Answer, feedback and explanation of one question (only when policy allows)."""
         solution = {"explanation": render_markdown(question["explanation"])}
         if question["choices"]:
-            solution["correct"] = [c["id"] for c in question["choices"] if c["correct"]]
+            qid = question["id"]
+            solution["correct"] = [
+                tokens.token(qid, c["id"]) for c in question["choices"] if c["correct"]
+            ]
             solution["feedback"] = {
-                c["id"]: render_inline(c["feedback"]) for c in question["choices"] if c["feedback"]
+                tokens.token(qid, c["id"]): render_inline(c["feedback"])
+                for c in question["choices"]
+                if c["feedback"]
             }
         elif question["type"] == "numeric":
             answer = question["answer"]

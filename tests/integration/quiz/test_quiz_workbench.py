@@ -80,13 +80,24 @@ def test_a_learner_answers_wrong_then_right_and_sees_feedback_and_score():
         "d1l1-pilot-zones": "١٣٢",
         "d1l2-escrow-name": "Escrow",
     }
+    token = block.choice_tokens.token
+    # As the browser sends them: the page's opaque choice tokens, not the authored ids.
+    right = {
+        qid: (
+            [token(qid, v) for v in value]
+            if isinstance(value, list)
+            else token(qid, value)
+            if qid in ("d1l1-definition", "d1l1-government-role")
+            else value
+        )
+        for qid, value in right.items()
+    }
     status, state = submit(as_user(block, "journey"), right)
     assert status == 200 and state["score"] == {"earned": 5.0, "possible": 5.0}
     solution = state["solutions"]["d1l1-definition"]
-    assert (
-        solution["correct"] == ["b"]
-        and "definition used in the lecture" in solution["feedback"]["b"]
-    )
+    correct = token("d1l1-definition", "b")
+    assert solution["correct"] == [correct]
+    assert "definition used in the lecture" in solution["feedback"][correct]
     assert "<strong>currency</strong>" in solution["explanation"]
     assert "Your best score: 5 / 5" in state["messages"]
 
@@ -131,7 +142,9 @@ def test_drafts_survive_a_page_reload():
     assert call_handler(block, "save_draft", {"answers": draft})[0] == 200
     reloaded = as_user(block, "reloader")
     html = reloaded.runtime.render(reloaded, "student_view").content
-    assert 'value="c" checked' in html and 'value="d" checked' in html
+    token = block.choice_tokens.token
+    assert f'value="{token("single", "c")}" checked' in html
+    assert f'value="{token("multiple", "d")}" checked' in html
     assert 'value="48"' in html and 'value="zan"' in html
 
 

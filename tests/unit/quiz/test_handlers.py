@@ -1,6 +1,7 @@
 """Learner handlers: bad input is a 4xx that changes nothing; drafts, hints, try again."""
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -57,12 +58,30 @@ def test_drafts_are_kept_and_shown_again_until_submitted():
     assert call_handler(block, "save_draft", {"answers": draft}) == (200, {"saved": True})
     assert block.draft == draft
     state = block.learner_state()
-    assert state["responses"] == draft
+    token = block.choice_tokens.token
+    shown = {**draft, "single": token("single", "c"), "multiple": [token("multiple", "a")]}
+    assert state["responses"] == shown
     html = block.runtime.render(block, "student_view").content
-    assert 'value="c" checked' in html and 'value="48"' in html
+    assert f'value="{shown["single"]}" checked' in html and 'value="48"' in html
     submit(block, ALL_WRONG)
     assert block.draft == {}
-    assert block.learner_state()["responses"] == ALL_WRONG
+    assert block.learner_state()["responses"] == {
+        qid: block.choice_tokens.to_browser(q, ALL_WRONG[qid])
+        for q in block.questions
+        if (qid := q["id"]) in ALL_WRONG
+    }
+
+
+def test_the_page_never_shows_authored_choice_ids_and_tokens_come_back_as_ids():
+    block = quiz()
+    authored = {c["id"] for q in block.questions for c in q["choices"]}
+    html = block.runtime.render(block, "student_view").content
+    values = set(re.findall(r'(?:value|data-choice)="([^"]*)"', html))
+    assert values and not values & authored
+    token = block.choice_tokens.token
+    draft = {"single": token("single", "b"), "multiple": [token("multiple", "a")]}
+    assert call_handler(block, "save_draft", {"answers": draft})[0] == 200
+    assert block.draft == {"single": "b", "multiple": ["a"]}  # stored as authored
 
 
 def test_a_half_typed_number_is_a_valid_draft_but_not_a_submission():
