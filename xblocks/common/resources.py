@@ -1,5 +1,6 @@
 """Templates and static files of a block, rendered in the learner's language."""
 
+import re
 from functools import cache
 
 from django.template import Context, Engine, Template
@@ -8,6 +9,12 @@ from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
 from .i18n import current_language, js_catalog_script
+
+
+# Indentation is for whoever edits a template; learners on metered connections would pay
+# for it on every page (a fifth of a quiz's HTML). Whitespace after a line break renders
+# the same as the break alone, and no template has literal text in <pre> or <textarea>.
+INDENTATION = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 @cache
@@ -27,7 +34,7 @@ class BlockResources:
 
     def template(self, template_path):
         if template_path not in self._templates:
-            source = self.loader.load_unicode(template_path)
+            source = INDENTATION.sub("", self.loader.load_unicode(template_path))
             self._templates[template_path] = Template(source, engine=_engine())
         return self._templates[template_path]
 

@@ -21,7 +21,7 @@ class ChoiceTokens:
 
     def token(self, question_id, choice_id):
         message = f"{question_id}\0{choice_id}".encode()
-        return "c" + hmac.new(self.key, message, hashlib.sha256).hexdigest()[:12]
+        return "c" + hmac.new(self.key, message, hashlib.sha256).hexdigest()[:8]
 
     def to_browser(self, question, response):
         """A stored response with choice ids replaced by their tokens."""

@@ -104,12 +104,12 @@ function SeminarQuizBlock(runtime, element, args) {
   }
 
   function renderChoices(fieldset, solution) {
-    fieldset.querySelectorAll('[data-choice]').forEach(function (choice) {
+    fieldset.querySelectorAll('.seminar-quiz__choice').forEach(function (choice) {
       var old = choice.querySelector('.seminar-quiz__note');
       if (old) { choice.removeChild(old); }
       choice.classList.remove('is-answer');
       if (!solution) { return; }
-      var id = choice.getAttribute('data-choice');
+      var id = choice.querySelector('input').value;
       var note = make('span', 'seminar-quiz__note');
       if (solution.correct.indexOf(id) !== -1) {
         choice.classList.add('is-answer');
