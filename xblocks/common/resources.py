@@ -10,7 +10,6 @@ from xblock.utils.resources import ResourceLoader
 
 from .i18n import current_language, js_catalog_script
 
-
 # Indentation is for whoever edits a template; learners on metered connections would pay
 # for it on every page (a fifth of a quiz's HTML). Whitespace after a line break renders
 # the same as the break alone, and no template has literal text in <pre> or <textarea>.
