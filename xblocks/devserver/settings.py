@@ -13,9 +13,19 @@ from workbench.settings import INSTALLED_APPS, MIDDLEWARE, TEMPLATES, WORKBENCH
 VAR_DIR = Path(os.environ.get("SEMINAR_VAR_DIR", "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# The quiz's attempt claims live in the default cache and must outlive a racing request:
+# Django culls a third of a cache past MAX_ENTRIES (300 by default), which with a few
+# hundred learners submitting evicted a claim and let a double submission through.
+CACHE_OPTIONS = {"MAX_ENTRIES": 1_000_000}
 if "WORKBENCH_DATABASES" not in os.environ:
     DATABASES = {
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "workbench.db")}
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": CACHE_OPTIONS,
+        }
     }
 else:
     # Several server processes (gunicorn) need one cache, as Open edX has: the quiz's
@@ -24,6 +34,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "seminar_cache",
+            "OPTIONS": CACHE_OPTIONS,
         }
     }
 

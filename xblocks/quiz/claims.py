@@ -15,6 +15,10 @@ both read "attempt 2 of 3" and would both be graded. Two guards stop that:
    (what Open edX uses, shared by every worker) make `add` atomic across processes; the
    workbench's local-memory cache makes it atomic across the threads of its one process.
 
+The cache must keep a claim for its minute: one that evicts early (Django's database or
+local-memory cache past a small MAX_ENTRIES culls a third of its keys) lets the loser of
+a race in. The load test (tests/load) caught exactly that.
+
 A claim is released when the submission fails before its state is saved. Once saved,
 guard 1 refuses anything still holding the old number, so the claim may simply expire.
 It lives for a minute, far longer than a request: an attempt number comes back only when

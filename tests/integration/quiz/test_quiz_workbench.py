@@ -263,3 +263,14 @@ def test_an_author_edit_in_studio_reaches_the_learner():
     learner = as_user(block, "after-edit")
     html = learner.runtime.render(learner, "student_view").content
     assert "Edited in Studio: who holds the money?" in html
+
+
+def test_the_dev_server_cache_keeps_a_claim_while_hundreds_of_learners_submit():
+    """Django culls a third of a cache past MAX_ENTRIES (300 by default): the load test saw
+    a claim evicted and a racing double submission accepted. Claims must survive."""
+    block = workbench_block(quiz_olx(), "claimant")
+    claim = claims.AttemptClaim(block, 0)
+    assert claim.acquire()
+    for number in range(2_000):  # other learners' claims
+        claims.AttemptClaim(as_user(block, f"other-{number}"), 0).acquire()
+    assert not claims.AttemptClaim(block, 0).acquire()
