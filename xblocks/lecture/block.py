@@ -5,7 +5,6 @@ objectives and SDG badges, a video that loads only on request with its transcrip
 shown, key takeaways, handouts, and completion when the learner reaches the end.
 """
 
-import copy
 from html import escape
 
 from xblock.completable import CompletableXBlockMixin
@@ -192,11 +191,15 @@ class LectureBlock(
         """A lecture from its OLX element (see olx.py); a clear error for invalid OLX."""
         block = runtime.construct_xblock_from_class(cls, keys)
         values, others = olx.read_lecture(node, block.fields)
-        # Every lecture field is set, to its default when the OLX leaves it out, so the OLX
-        # alone defines the lecture even where the runtime's storage held older values.
+        # The OLX alone defines the lecture: a field it leaves out is unset (reads as its
+        # default) even where the runtime's storage held an older value. Unset rather than
+        # set to the default, so that storage does not hold, and renders do not read, empties.
         for name in olx.OWN_FIELDS:
             field = block.fields[name]
-            setattr(block, name, values[name] if name in values else copy.deepcopy(field.default))
+            if name in values and values[name] != field.default:
+                setattr(block, name, values[name])
+            elif field.is_set_on(block):
+                delattr(block, name)
         olx.apply_other_fields(block, others)
         return block
 
