@@ -62,20 +62,18 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     timers[name] = setTimeout(fn, delay);
   }
 
-  /* "Was this helpful?" is added when an entry is first opened: one template in the page
-     instead of a copy in every entry. */
+  /* "Was this helpful?" comes from one template when an entry first opens, not in every entry. */
   function addVote(article) {
     var answer = article.querySelector('.faq-a');
     if (answer.querySelector('.faq-vote')) { return; }
-    var group = root.querySelector('[data-faq-vote-template]').content.firstElementChild.cloneNode(true);
-    var label = group.querySelector('span');
-    var id = article.getAttribute('data-entry');
-    label.id = answer.id + '-vote';
-    group.setAttribute('aria-labelledby', label.id);
-    all('[data-vote]', group).forEach(function (button) {
-      button.setAttribute('aria-pressed', String(button.getAttribute('data-vote') === votes[id]));
-    });
-    answer.appendChild(group);
+    var group = answer.appendChild(root.querySelector('[data-faq-vote-template]').content.firstElementChild.cloneNode(true));
+    group.firstChild.id = answer.id + '-vote';
+    group.setAttribute('aria-labelledby', group.firstChild.id);
+    pressed(article, votes[article.id.slice(6)]);
+  }
+
+  function pressed(article, value) {
+    all('[data-vote]', article).forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-vote') === value)); });
   }
 
   function setOpen(article, open) {
@@ -118,10 +116,8 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     var box = article.querySelector('.faq-snippet');
     var match;
     if (!box) {
-      box = document.createElement('p');
-      box.className = 'faq-snippet';
-      box.dir = 'auto';
-      article.querySelector('.faq-q').insertAdjacentElement('afterend', box);
+      article.querySelector('.faq-q').insertAdjacentHTML('afterend', '<p class="faq-snippet" dir="auto"></p>');
+      box = article.querySelector('.faq-snippet');
     }
     while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens)) { /* next word */ }
     box.hidden = !match;
@@ -184,8 +180,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
       return;
     }
     unmark();
-    /* Built from the page's text on the first search, before any entry moves. */
-    index = index || search.build(search.documents(root));
+    index = index || search.build(search.documents(root)); /* on the first search, from the page */
     var found = search.rank(index, query).map(function (hit) { return byIndex[hit[0]]; });
     byIndex.forEach(function (article, i) { homes[i].appendChild(article); });
     found.forEach(function (article) { resultList.appendChild(article); });
@@ -195,8 +190,8 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     announce(found.length);
   }
 
-  function findEntry(id) {
-    return all('.faq-entry').filter(function (a) { return a.getAttribute('data-entry') === id; })[0];
+  function findEntry(id) { /* id matches [a-z0-9_-]+ (openHash) */
+    return root.querySelector('#entry-' + id);
   }
 
   function reveal(article) {
@@ -224,11 +219,10 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     var article = button.closest('.faq-entry');
     var box = article.querySelector('.faq-vote-status');
     var value = button.getAttribute('aria-pressed') === 'true' ? null : button.getAttribute('data-vote');
-    post('vote', {entry_id: article.getAttribute('data-entry'), vote: value}).then(function (body) {
-      votes[article.getAttribute('data-entry')] = body.vote;
-      all('[data-vote]', article).forEach(function (other) {
-        other.setAttribute('aria-pressed', String(other.getAttribute('data-vote') === body.vote));
-      });
+    var id = article.id.slice(6); /* entry-<id> */
+    post('vote', {entry_id: id, vote: value}).then(function (body) {
+      votes[id] = body.vote;
+      pressed(article, body.vote);
       tell(box, body.vote ? gettext('Thank you: your answer is saved.') : gettext('Your answer is withdrawn.'));
     }).catch(function (err) { tell(box, err.message, true); });
   }

@@ -86,35 +86,26 @@ window.SeminarFaqBlock.search = (function () {
     return tokens.filter(function (token) { return seen[token] ? false : (seen[token] = true); });
   }
 
-  /* What the index is built from, read off the page in display order: the question, the
-     category and tags, and the answer as the reader sees it (search.py indexes the same). */
+  /* The page's entries in display order: question, category and tags, answer as read. */
   function documents(root) {
-    var articles = Array.prototype.slice.call(root.querySelectorAll('.faq-entry'));
-    articles.sort(function (a, b) { return a.getAttribute('data-index') - b.getAttribute('data-index'); });
-    return articles.map(function (article) {
-      var home = article.closest('.faq-category');
-      return {
-        question: article.querySelector('.faq-toggle').textContent,
-        keywords: (home ? home.querySelector('h3').textContent : '') + ' ' +
-          (article.getAttribute('data-tags') || ''),
-        answer: article.querySelector('.faq-answer').textContent
-      };
-    });
+    return Array.prototype.map.call(root.querySelectorAll('.faq-entry'), function (a) {
+      var home = a.closest('.faq-category');
+      return [+a.getAttribute('data-index'), a.querySelector('.faq-toggle').textContent,
+        (home ? home.querySelector('h3').textContent : '') + ' ' + (a.getAttribute('data-tags') || ''),
+        a.querySelector('.faq-answer').textContent];
+    }).sort(function (x, y) { return x[0] - y[0]; });
   }
-
-  /* {n, terms: {term: [entry index * 8 + weight]}}: `entry_postings` in search.py. */
+  /* {n, terms: {term: [entry index * 8 + weight]}} of documents(): entry_postings in search.py. */
   function build(docs) {
     var terms = Object.create(null);
     docs.forEach(function (doc, i) {
       var weights = Object.create(null);
-      var order = [];
-      [[3, doc.question], [2, doc.keywords], [1, doc.answer]].forEach(function (pair) {
-        unique(tokenize(pair[1])).forEach(function (term) {
-          if (!weights[term]) { weights[term] = 0; order.push(term); }
-          weights[term] += pair[0];
+      [3, 2, 1].forEach(function (weight, field) {
+        unique(tokenize(doc[field + 1])).forEach(function (term) {
+          weights[term] = (weights[term] || 0) + weight;
         });
       });
-      order.forEach(function (term) { (terms[term] || (terms[term] = [])).push(i * 8 + weights[term]); });
+      Object.keys(weights).forEach(function (term) { (terms[term] = terms[term] || []).push(i * 8 + weights[term]); });
     });
     return {n: docs.length, terms: terms};
   }

@@ -14,7 +14,7 @@ window.SeminarFaqBlock.staff = function (root, post, gettext, ngettext) {
 
   function apply(container) {
     Array.prototype.forEach.call(container.querySelectorAll('.faq-entry'), function (article) {
-      var count = counts[article.getAttribute('data-entry')];
+      var count = counts[article.id.slice(6)]; /* entry-<id> */
       var box = article.querySelector('.faq-counts');
       if (!count) { return; }
       if (!box) {
