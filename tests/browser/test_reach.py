@@ -46,9 +46,8 @@ def test_each_block_stays_within_its_byte_budget(page, block_type):
         for answer in block.locator(".faq-answer").evaluate_all("els => els.map(e => e.innerHTML)")
     )
     total = sum(static.values()) + html - content
-    print(
-        f"\n{block_type}: JS+CSS {sum(static.values()):,} + HTML {html - content:,} = {total:,} bytes"
-    )
+    js_css = sum(static.values())
+    print(f"\n{block_type}: JS+CSS {js_css:,} + HTML {html - content:,} = {total:,} bytes")
     assert total <= BYTE_BUDGETS[block_type], static
     assert page.watch.outside_requests == []
 
