@@ -93,8 +93,9 @@ def body_text(text: str) -> str:
     return " ".join(plain_text(render_markdown_with_toc(text)[0]).split())
 
 
+@lru_cache(maxsize=256)
 def reading_minutes(*texts: str) -> int:
-    """Estimated minutes to read the texts (at least 1)."""
+    """Estimated minutes to read the texts (at least 1); cached, as every view asks."""
     text = " ".join(texts)
     cjk = len(CJK_CHARS.findall(text))
     words = len(CJK_CHARS.sub(" ", text).split()) + cjk / 2
