@@ -127,7 +127,8 @@ def main():
         "",
         "Each block is rendered alone, as the floor is. Bytes count everything the page loads "
         "(HTML, JS, CSS, translations) minus the floor's page, decoded and as sent "
-        "gzip-compressed (what Tutor's Caddy does for text). The workbench's storage costs a "
+        "gzip-compressed (as a server that compresses text sends them; see docs/admin.md). "
+        "The workbench's storage costs a "
         "database query and a JSON parse for every field a block reads; the LMS reads a "
         "block's state once a request, so the second ratio (tests/bench/field_data.py) is "
         "what the block itself costs.",

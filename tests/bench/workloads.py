@@ -12,7 +12,7 @@ def page_bytes_in_chromium(scenarios):
     """Bytes a learner's browser loads for each scenario page (HTML, JS, CSS, ...).
 
     Returns {scenario: (decoded, wire)}: `wire` is what travels when text is sent
-    gzip-compressed, as Tutor's Caddy and a usual nginx in front of Open edX do.
+    gzip-compressed (level 6), as a web server that compresses text sends it.
     """
     from playwright.sync_api import sync_playwright
 
