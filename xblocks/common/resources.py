@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from importlib.resources import files
 
 from django.template import Context, Engine, Template
 from django.template.backends.django import get_installed_libraries
@@ -14,6 +15,19 @@ from .i18n import current_language, js_catalog_script
 # for it on every page (a fifth of a quiz's HTML). Whitespace after a line break renders
 # the same as the break alone, and no template has literal text in <pre> or <textarea>.
 INDENTATION = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+# A JS line that starts with "/*" starts a comment (ES5 strings cannot span lines).
+LEADING_COMMENT = re.compile(r"^/\*.*?\*/\n", re.MULTILINE | re.DOTALL)
+
+
+@cache
+def shared_script():
+    """static/js/seminar_xblocks.js, inline in every block's fragment: the blocks' packages
+    share no static URL in the LMS. Indentation and whole-line comments go: unlike a cached
+    file, an inline script is paid for on every page."""
+    source = files(__package__).joinpath("static/js/seminar_xblocks.js").read_text("utf-8")
+    return LEADING_COMMENT.sub("", INDENTATION.sub("", source))
 
 
 @cache
@@ -49,6 +63,8 @@ class BlockResources:
             frag.add_css_url(block.runtime.local_resource_url(block, path))
         if js and (catalog := js_catalog_script(current_language())):
             frag.add_javascript(catalog)
+        if js:
+            frag.add_javascript(shared_script())
         for path in js:
             frag.add_javascript_url(block.runtime.local_resource_url(block, path))
         if init:

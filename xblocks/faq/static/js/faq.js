@@ -2,9 +2,9 @@
    faq_search.js ranks in the browser; faq_server.js searches large FAQs on the server. */
 window.SeminarFaqBlock = function (runtime, element, args) {
   'use strict';
-  var i18n = window.SeminarXBlocksI18N || {};
-  var gettext = i18n.gettext || window.gettext || function (s) { return s; };
-  var ngettext = i18n.ngettext || window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var shared = window.SeminarXBlocks;
+  var gettext = shared.gettext;
+  var ngettext = shared.ngettext;
   var search = window.SeminarFaqBlock.search;
   var root = element.querySelector('.seminar-faq') || element;
   var field = root.querySelector('[data-faq-search] input');
@@ -38,23 +38,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   }
 
   function post(handler, data, signal) {
-    var csrf = /(?:^|;\s*)csrftoken=([^;]+)/.exec(document.cookie);
-    return fetch(runtime.handlerUrl(element, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrf ? decodeURIComponent(csrf[1]) : ''},
-      body: JSON.stringify(data),
-      signal: signal
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
-        if (response.ok) { return body; }
-        var error = new Error(body.error || FAILED);
-        error.body = body;
-        throw error;
-      });
-    }, function (err) {
-      throw err && err.name === 'AbortError' ? err : new Error(FAILED);
-    });
+    return shared.post(runtime, element, handler, data, FAILED, signal);
   }
 
   function later(name, delay, fn) {

@@ -2,8 +2,7 @@
    import and export, and a save the server validates field by field. */
 window.SeminarFaqStudio = function (runtime, element) {
   'use strict';
-  var i18n = window.SeminarXBlocksI18N || {};
-  var gettext = i18n.gettext || window.gettext || function (s) { return s; };
+  var gettext = window.SeminarXBlocks.gettext;
   var root = element.querySelector('.faq-studio');
   var form = root.querySelector('[data-studio-form]');
   var list = root.querySelector('[data-entries]');
@@ -24,27 +23,8 @@ window.SeminarFaqStudio = function (runtime, element) {
     if (runtime.notify) { runtime.notify(name, data); }
   }
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
   function post(handler, data) {
-    return fetch(runtime.handlerUrl(element, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-      body: JSON.stringify(data)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
-        if (!response.ok) {
-          var error = new Error(body.error || FAILED);
-          error.body = body;
-          throw error;
-        }
-        return body;
-      });
-    }, function () { throw new Error(FAILED); });
+    return window.SeminarXBlocks.post(runtime, element, handler, data, FAILED);
   }
 
   function say(message, isError) {

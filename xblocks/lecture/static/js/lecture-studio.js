@@ -17,22 +17,8 @@ window.SeminarLectureStudio = function (runtime, element, args) {
     }
   }
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
-  function post(handler, data) {
-    return fetch(runtime.handlerUrl(element, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-      body: JSON.stringify(data)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
-        return {ok: response.ok, body: body};
-      });
-    });
+  function post(handler, data, failed) {
+    return window.SeminarXBlocks.post(runtime, element, handler, data, failed);
   }
 
   function field(name) {
@@ -139,34 +125,33 @@ window.SeminarLectureStudio = function (runtime, element, args) {
     event.preventDefault();
     clearErrors();
     notify('save', {state: 'start'});
-    post('studio_submit', values()).then(function (result) {
-      if (result.ok) {
-        notify('save', {state: 'end'});
-        return;
+    post('studio_submit', values(), strings.saveFailed).then(function () {
+      notify('save', {state: 'end'});
+    }).catch(function (err) {
+      if (err.body) {
+        showErrors(err.message, err.body.field_errors);
+        notify('error', {title: strings.saveFailed, message: err.body.error || ''});
+      } else {
+        showErrors(strings.network, {});
+        notify('error', {title: strings.saveFailed, message: strings.network});
       }
-      showErrors(result.body.error || strings.saveFailed, result.body.field_errors);
-      notify('error', {title: strings.saveFailed, message: result.body.error || ''});
-    }).catch(function () {
-      showErrors(strings.network, {});
-      notify('error', {title: strings.saveFailed, message: strings.network});
     });
   }
 
   function updatePreview() {
     var request = ++previewRequest;
-    post('preview', {body: field('body').value}).then(function (result) {
+    post('preview', {body: field('body').value}, strings.previewFailed).then(function (body) {
       if (request !== previewRequest) {
         return;  // a newer draft is on its way
       }
-      if (!result.ok) {
-        previewStatus.textContent = result.body.error || strings.previewFailed;
+      previewStatus.textContent = '';
+      preview.innerHTML = body.html;  // sanitised on the server, as for learners
+      readingTime.textContent = body.reading_time;
+    }).catch(function (err) {
+      if (err.body && request !== previewRequest) {
         return;
       }
-      previewStatus.textContent = '';
-      preview.innerHTML = result.body.html;  // sanitised on the server, as for learners
-      readingTime.textContent = result.body.reading_time;
-    }).catch(function () {
-      previewStatus.textContent = strings.previewFailed;
+      previewStatus.textContent = err.message;  // the server's reason, else previewFailed
     });
   }
 

@@ -10,25 +10,8 @@ window.SeminarLectureBlock = function (runtime, element, args) {
   var observer = null;
   var pending = false;
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
   function post(handler, data) {
-    return fetch(runtime.handlerUrl(element, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-      body: JSON.stringify(data)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
-        if (!response.ok) {
-          throw new Error(body.error || response.statusText);
-        }
-        return body;
-      });
-    });
+    return window.SeminarXBlocks.post(runtime, element, handler, data, strings.saveFailed);
   }
 
   function showCompleted(moveFocus) {

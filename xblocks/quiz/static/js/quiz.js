@@ -29,27 +29,8 @@ function SeminarQuizBlock(runtime, element, args) {
     return node;
   }
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
   function post(handler, body) {
-    return fetch(runtime.handlerUrl(root, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          var error = new Error(data.error || strings.networkError);
-          error.data = data;
-          throw error;
-        }
-        return data;
-      });
-    });
+    return window.SeminarXBlocks.post(runtime, root, handler, body, strings.networkError);
   }
 
   function questions() {
@@ -162,14 +143,14 @@ function SeminarQuizBlock(runtime, element, args) {
   }
 
   function failed(error) {
-    var data = error.data || {};
+    var data = error.body || {};
     var fieldset = data.question && form.querySelector('[data-question="' + data.question + '"]');
     if (fieldset) {
       showProblem(fieldset, error.message);
       var input = fieldset.querySelector('input');
       if (input) { input.focus(); }
     } else {
-      showError(error.data ? error.message : strings.networkError);
+      showError(error.body ? error.message : strings.networkError);
     }
   }
 
@@ -178,7 +159,7 @@ function SeminarQuizBlock(runtime, element, args) {
     post('save_draft', {answers: collect()}).then(function () {
       draftBox.textContent = strings.saved;
     }).catch(function (error) {
-      draftBox.textContent = error.data ? error.message : strings.networkError;
+      draftBox.textContent = error.body ? error.message : strings.networkError;
     });
   }
 
@@ -267,7 +248,7 @@ function SeminarQuizBlock(runtime, element, args) {
       });
       box.appendChild(list);
     }).catch(function (error) {
-      box.textContent = error.data ? error.message : strings.networkError;
+      box.textContent = error.body ? error.message : strings.networkError;
     });
   }
 

@@ -32,27 +32,8 @@ function SeminarQuizStudio(runtime, element, args) {
 
   function each(nodes, fn) { Array.prototype.forEach.call(nodes, fn); }
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
   function post(handler, body) {
-    return fetch(runtime.handlerUrl(root, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          var error = new Error(data.error || strings.networkError);
-          error.data = data;
-          throw error;
-        }
-        return data;
-      });
-    });
+    return window.SeminarXBlocks.post(runtime, root, handler, body, strings.networkError);
   }
 
   function clone(name) {
@@ -224,10 +205,10 @@ function SeminarQuizStudio(runtime, element, args) {
   }
 
   function showProblems(error) {
-    var data = error.data || {};
+    var data = error.body || {};
     var problems = data.lines || data.problems || [];
     summary.textContent = '';
-    summary.appendChild(make('p', '', problems.length ? strings.errors : error.data ? error.message : strings.networkError));
+    summary.appendChild(make('p', '', problems.length ? strings.errors : error.body ? error.message : strings.networkError));
     var items = make('ul');
     problems.forEach(function (problem) {
       items.appendChild(make('li', '', problem.line ? format(strings.line, {n: problem.line}) + ' ' + problem.message : problem.message));
