@@ -27,10 +27,11 @@ import math
 import re
 import threading
 import unicodedata
-from collections import OrderedDict
 from functools import lru_cache
 
 from xblocks.common.markdown import plain_text, render_markdown
+
+from .content_cache import ContentCache
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 JOINERS = "-\u2010'\u2019"
@@ -208,10 +209,7 @@ def rank(index, query):
     return SearchIndex(index["n"], index["terms"]).rank(query)
 
 
-_CACHE = OrderedDict()
-_CACHE_SIZE = 8
-_BUILDING = {}
-_LOCK = threading.Lock()
+_INDEXES = ContentCache(size=8)
 
 
 def content_key(entries):
@@ -232,44 +230,13 @@ def content_key(entries):
 
 
 def cached_index(entries):
-    """The SearchIndex of `entries`, built once per process for a given content.
-
-    Building takes about a second for 10,000 entries; concurrent requests for the same
-    content wait for one build instead of each starting their own.
-    """
-    key = content_key(entries)
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-        building = _BUILDING.get(key)
-        if building is None:
-            building = _BUILDING[key] = threading.Event()
-            builder = True
-        else:
-            builder = False
-    if not builder:
-        building.wait()
-        with _LOCK:
-            found = _CACHE.get(key)
-        return found or SearchIndex.from_entries(entries)
-    try:
-        index = SearchIndex.from_entries(entries)
-        with _LOCK:
-            _CACHE[key] = index
-            while len(_CACHE) > _CACHE_SIZE:
-                _CACHE.popitem(last=False)
-    finally:
-        with _LOCK:
-            _BUILDING.pop(key).set()
-    return index
+    """The SearchIndex of `entries`, built once per process for a given content."""
+    return _INDEXES.get(content_key(entries), lambda: SearchIndex.from_entries(entries))
 
 
 def warm_index(entries):
     """Start building the server index in the background while the learner reads the page."""
-    with _LOCK:
-        ready = content_key(entries) in _CACHE
-    if not ready:
+    if content_key(entries) not in _INDEXES:
         threading.Thread(target=cached_index, args=(entries,), daemon=True).start()
 
 

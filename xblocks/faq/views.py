@@ -2,8 +2,6 @@
 
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from datetime import datetime
 from html import escape
 
@@ -15,6 +13,7 @@ from xblocks.common.resources import BlockResources
 from xblocks.common.sdgs import SDG_NAMES
 from xblocks.common.services import replace_static_urls, user_is_staff
 
+from .content_cache import ContentCache
 from .entries import clean_text, group_by_category
 from .learner_state import question_status
 from .search import content_key, use_server_search, warm_index
@@ -28,29 +27,9 @@ MIN_QUESTION_LENGTH = 10
 SDG_TAG = re.compile(r"^sdg-(\d+)$")
 
 
-class RenderedEntries:
-    """Entry HTML is the same for every learner (votes are applied in the browser), so it
-    is rendered once per block, language and content, not on every page view."""
-
-    def __init__(self, size=64):
-        self.size = size
-        self.items = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key, render):
-        with self.lock:
-            if key in self.items:
-                self.items.move_to_end(key)
-                return self.items[key]
-        html = render()
-        with self.lock:
-            self.items[key] = html
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return html
-
-
-RENDERED = RenderedEntries()
+# Entry HTML is the same for every learner (votes are applied in the browser): rendered
+# once per block, language and content, not on every page view.
+RENDERED = ContentCache(size=64)
 
 
 class FaqViewsMixin:
@@ -77,14 +56,17 @@ class FaqViewsMixin:
         groups = (
             []
             if server
-            else [
-                {
-                    "category": category,
-                    "slug": f"{self.dom_id()}-c{number}",
-                    "html": self.render_entries(items, entries),
-                }
-                for number, (category, items) in enumerate(group_by_category(entries))
-            ]
+            else RENDERED.get(
+                self.rendered_key(entries),
+                lambda: [
+                    {
+                        "category": category,
+                        "slug": f"{self.dom_id()}-c{number}",
+                        "html": self._render_entries(items, entries),
+                    }
+                    for number, (category, items) in enumerate(group_by_category(entries))
+                ],
+            )
         )
         context = {
             "title": self.title(),
@@ -115,13 +97,12 @@ class FaqViewsMixin:
     def render_entries(self, items, entries=None):
         """HTML of entry articles (one template for the page and for server results)."""
         entries = entries if entries is not None else self.all_entries()
-        key = (
-            self.dom_id(),
-            current_language(),
-            content_key(entries),
-            tuple(entry["id"] for entry in items),
-        )
+        key = (*self.rendered_key(entries), tuple(entry["id"] for entry in items))
         return RENDERED.get(key, lambda: self._render_entries(items, entries))
+
+    def rendered_key(self, entries):
+        """What entry HTML depends on: the block, the learner's language, the content."""
+        return (self.dom_id(), current_language(), content_key(entries))
 
     def _render_entries(self, items, entries):
         position = {entry["id"]: index for index, entry in enumerate(entries)}
