@@ -4,8 +4,8 @@ Authors often put the correct choice in the same place, and authored ids ("a", "
 follow that order, so even shuffled choices would tell a learner reading the HTML where
 the answer was written. The browser gets a keyed hash of each id instead (the server's
 secret and the block; the same for every learner, so the mobile apps' cached block data
-carries it too), and the handlers map it back. Stored responses,
-events and reports keep the authored ids, so rescoring never depends on the secret.
+carries it too), and the handlers map it back. Stored responses, events and reports keep
+the authored ids, so rescoring never depends on the secret.
 """
 
 import hashlib

@@ -7,6 +7,7 @@ feedback and explanations only when `showanswer` allows.
 """
 
 import re
+from functools import cached_property
 
 from xblocks.common.markdown import render_markdown
 
@@ -34,7 +35,7 @@ def format_number(value):
 class LearnerStateMixin:
     """Builds the learner's state (needs QuizFields, GradingMixin, SeminarBlock)."""
 
-    @property
+    @cached_property
     def choice_tokens(self):
         return ChoiceTokens(self.scope_ids)
 
