@@ -8,7 +8,7 @@ first, so authors fix a file or a form in one pass.
 
 import re
 
-from xblocks.common.markdown import plain_text
+from xblocks.common.markdown import CODE_FENCE, plain_text
 
 from .search import normalise
 
@@ -25,7 +25,6 @@ MAX_RELATED = 10
 MAX_ENTRIES = 10_000
 # Characters XML 1.0 cannot carry (OLX export would fail on them).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 TOP_HEADING = re.compile(r"^#{1,2}(\s|$)")
 
 
@@ -61,7 +60,7 @@ def heading_lines(answer):
     """Offsets (0-based) of `#`/`##` heading lines outside fenced code in an answer."""
     found, fenced = [], None
     for offset, line in enumerate(answer.split("\n")):
-        fence = FENCE.match(line)
+        fence = CODE_FENCE.match(line)
         if fence:
             fenced = None if fenced == fence.group(1) else (fenced or fence.group(1))
         elif fenced is None and TOP_HEADING.match(line):

@@ -17,7 +17,9 @@ exports a whole FAQ as one file, and how it imports it back.
 
 import re
 
-from .entries import FENCE, check_entry, one_line, split_words
+from xblocks.common.markdown import CODE_FENCE
+
+from .entries import check_entry, one_line, split_words
 
 CATEGORY = re.compile(r"^#(?:\s+(?P<name>.*?))?\s*$")
 QUESTION = re.compile(r"^##(?:\s+(?P<text>.*?))?\s*$")
@@ -74,7 +76,7 @@ def _blocks(lines, errors):
     """Category headings and entry blocks (heading line, metadata, answer lines)."""
     current, fenced, fence_line = None, None, None
     for number, line in enumerate(lines, start=1):
-        fence = FENCE.match(line)
+        fence = CODE_FENCE.match(line)
         if current is not None and fence:
             fenced = None if fenced == fence.group(1) else (fenced or fence.group(1))
             fence_line = number
