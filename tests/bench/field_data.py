@@ -1,4 +1,7 @@
-"""Field data read once a request, as the LMS reads it, for a second set of render figures.
+"""The workbench's field storage in the bench: read once a request, and measured.
+
+`read_once_per_request` reads field data as the LMS reads it, for a second set of render
+figures; `StorageMeter` measures what a render spends in storage either way.
 
 The workbench's key-value store queries the database and parses a scope's whole JSON row
 for every field a block reads (two queries for a field that is set). The LMS does not:
@@ -8,6 +11,7 @@ block itself costs apart from the workbench's storage.
 """
 
 import json
+import time
 from contextlib import contextmanager
 
 from django.core.signals import request_started
@@ -46,3 +50,52 @@ def read_once_per_request():
     finally:
         request_started.disconnect(clear)
         Store.get, Store.has, Store.set, Store.delete = saved
+
+
+class StorageMeter:
+    """Per request: the queries a render runs and the milliseconds spent in the workbench's
+    key-value store (ORM and JSON included), whichever storage is installed at the time.
+    Shows how much of a block's render is storage rather than the block's own work."""
+
+    def __init__(self):
+        self.requests = []  # (queries, ms) for each finished request, in order
+
+    @contextmanager
+    def measuring(self):
+        from django.core.signals import request_finished
+        from django.db import connection
+        from workbench.runtime import WorkbenchDjangoKeyValueStore as Store
+
+        current = [0, 0.0]
+
+        def count(run, sql, params, many, context):
+            current[0] += 1
+            return run(sql, params, many, context)
+
+        def timed(method):
+            def call(self, *args):
+                start = time.perf_counter()
+                try:
+                    return method(self, *args)
+                finally:
+                    current[1] += (time.perf_counter() - start) * 1000
+
+            return call
+
+        def start(**_kwargs):
+            current[:] = [0, 0.0]
+
+        def finish(**_kwargs):
+            self.requests.append(tuple(current))
+
+        saved = Store.get, Store.has, Store.set, Store.delete
+        Store.get, Store.has, Store.set, Store.delete = map(timed, saved)
+        request_started.connect(start)
+        request_finished.connect(finish)
+        try:
+            with connection.execute_wrapper(count):
+                yield self
+        finally:
+            request_started.disconnect(start)
+            request_finished.disconnect(finish)
+            Store.get, Store.has, Store.set, Store.delete = saved

@@ -4,15 +4,26 @@ import gzip
 import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 
+from tests.bench.journey import journey_section
 from tests.liveserver import launch_chromium, serve
+
+# The text of the page's (outermost) block, white space collapsed: what a learner reads.
+BLOCK_TEXT = """() => {
+  const block = document.querySelector('[data-block-type]');
+  return block ? block.textContent.replace(/\\s+/g, ' ').trim() : '';
+}"""
 
 
 def page_bytes_in_chromium(scenarios):
-    """Bytes a learner's browser loads for each scenario page (HTML, JS, CSS, ...).
+    """Bytes a learner's browser loads for each scenario page, on a first and a repeat view.
 
-    Returns {scenario: (decoded, wire)}: `wire` is what travels when text is sent
-    gzip-compressed (level 6), as a web server that compresses text sends it.
+    Returns {scenario: PageBytes}. A first view loads everything (HTML, JS, CSS, ...); a
+    repeat view loads the page itself, as the block's JS and CSS files are then cached
+    (in production the LMS serves them as static files, under xblock/resources/). `gzip`
+    figures are what travels when text is sent gzip-compressed (level 6), as a web server
+    that compresses text sends it; `text` is the UTF-8 size of the block's text.
     """
     from playwright.sync_api import sync_playwright
 
@@ -21,23 +32,41 @@ def page_bytes_in_chromium(scenarios):
         browser = launch_chromium(playwright)
         for scenario in scenarios:
             page = browser.new_page()
-            bodies = []
-            page.on("response", lambda response, bodies=bodies: bodies.append(_body(response)))
+            loaded = []
+            page.on("response", lambda response, loaded=loaded: loaded.append(_loaded(response)))
             page.goto(f"{base_url}/scenario/{scenario}/", wait_until="networkidle")
-            totals[scenario] = (
-                sum(len(body) for body in bodies),
-                sum(len(gzip.compress(body, compresslevel=6)) for body in bodies),
+            bodies = [body for _kind, body in loaded]
+            documents = [body for kind, body in loaded if kind == "document"]
+            totals[scenario] = PageBytes(
+                first=_size(bodies),
+                repeat=_size(documents),
+                text=len(page.evaluate(BLOCK_TEXT).encode("utf-8")),
             )
             page.close()
         browser.close()
     return totals
 
 
-def _body(response):
+@dataclass
+class PageBytes:
+    first: tuple  # (decoded, gzip) of everything the page loads
+    repeat: tuple  # (decoded, gzip) of the page alone
+    text: int
+
+
+def _size(bodies):
+    return (
+        sum(len(body) for body in bodies),
+        sum(len(gzip.compress(body, compresslevel=6)) for body in bodies),
+    )
+
+
+def _loaded(response):
     try:
-        return response.body()
+        body = response.body()
     except Exception:  # redirects and aborted requests have no body
-        return b""
+        body = b""
+    return response.request.resource_type, body
 
 
 def timed(func, repeat):
@@ -210,4 +239,5 @@ def extra_sections():
         *browser_search_section(),
         *quiz_grading_section(),
         *build_section(),
+        *journey_section(),
     ]
