@@ -8,8 +8,10 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 
 from tests.liveserver import free_port
+from tests.load.cpu import process_cpu_seconds
 
 DATABASE = "seminar_load"
 
@@ -28,9 +30,21 @@ def _as_postgres(command):
     return command
 
 
+@dataclass
+class Postgres:
+    databases: dict  # Django DATABASES for the server
+    data_dir: str
+
+    def cpu_seconds(self):
+        """CPU seconds the server has used: the postmaster and the backends it has reaped
+        (a backend ends when its connection closes)."""
+        with open(os.path.join(self.data_dir, "postmaster.pid")) as pid_file:
+            return process_cpu_seconds(int(pid_file.readline()), reaped_children=True)
+
+
 @contextlib.contextmanager
 def throwaway_postgres(max_connections=200):
-    """Yield Django DATABASES for a fresh server; stop it and delete its data afterwards."""
+    """Yield a fresh server (its Django DATABASES); stop it and delete its data afterwards."""
     bin_dir = _binaries()
     workdir = tempfile.mkdtemp(prefix="seminar-pg-")
     data_dir = os.path.join(workdir, "data")
@@ -42,7 +56,9 @@ def throwaway_postgres(max_connections=200):
     run(f"{bin_dir}/initdb", "-D", data_dir, "-A", "trust", "-U", "seminar", "-E", "UTF8")
     options = (
         f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 "
-        f"-c max_connections={max_connections} -c fsync=off"
+        f"-c max_connections={max_connections} -c fsync=off "
+        # Counts the statements the server runs (tests/load reports them per request).
+        "-c shared_preload_libraries=pg_stat_statements"
     )
     run(f"{bin_dir}/pg_ctl", "-D", data_dir, "-o", options, "-l", f"{workdir}/log", "-w", "start")
     try:
@@ -61,15 +77,18 @@ def throwaway_postgres(max_connections=200):
                 break
             except subprocess.CalledProcessError:
                 time.sleep(0.2)
-        yield {
-            "default": {
-                "ENGINE": "django.db.backends.postgresql",
-                "NAME": DATABASE,
-                "USER": "seminar",
-                "HOST": "127.0.0.1",
-                "PORT": str(port),
-            }
-        }
+        yield Postgres(
+            databases={
+                "default": {
+                    "ENGINE": "django.db.backends.postgresql",
+                    "NAME": DATABASE,
+                    "USER": "seminar",
+                    "HOST": "127.0.0.1",
+                    "PORT": str(port),
+                }
+            },
+            data_dir=data_dir,
+        )
     finally:
         subprocess.run(
             _as_postgres([f"{bin_dir}/pg_ctl", "-D", data_dir, "-m", "fast", "stop"]),

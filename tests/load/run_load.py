@@ -10,6 +10,7 @@ counts and time are bounded; only 127.0.0.1 is contacted. Writes docs/benchmarks
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import requests
 
 from tests.bench.report import write_section
 from tests.liveserver import free_port
+from tests.load.cpu import tree_cpu_seconds
 from tests.load.postgres import throwaway_postgres
 
 LEARNERS = int(os.environ.get("SEMINAR_LOAD_LEARNERS", "1100"))
@@ -37,6 +39,8 @@ USAGE = re.compile(r"data-usage='([^']+)' data-block-type='(seminar_\w+)'")
 
 
 class Journeys:
+    new_session = requests.Session  # one per learner: its own cookies (CSRF token)
+
     def __init__(self, base_url, course):
         self.base_url = base_url
         self.deadline = time.monotonic() + TIME_LIMIT
@@ -70,7 +74,7 @@ class Journeys:
 
     def learner(self, number):
         student = f"learner{number:04d}"
-        session = requests.Session()
+        session = self.new_session()
         lecture = self.page(session, LECTURE, student)["seminar_lecture"]
         self.post(session, "lecture complete", lecture, "complete", student, {})
         faq = self.page(session, FAQ, student)["seminar_faq"]
@@ -193,6 +197,20 @@ def verify(course, journeys, learners):
     }
 
 
+def cpu_lines(usage, requests, elapsed):
+    """Where the machine's CPU went: it shows whether the server or the test was the limit."""
+    available = (os.cpu_count() or 1) * elapsed
+    parts = [
+        f"{name} {usage[name]:.0f} s ({usage[name] * 1000 / requests:.1f} ms a request)"
+        for name in ("app server", "PostgreSQL", "learners (this process)")
+    ]
+    return [
+        f"CPU used during the run, of {available:.0f} core-seconds available: "
+        + "; ".join(parts)
+        + f". PostgreSQL ran {usage['statements'] / requests:.1f} SQL statements a request."
+    ]
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -214,7 +232,12 @@ def main():
 
 def run_once(course, concurrency):
     """One run on a fresh PostgreSQL: every learner's journey, then the stored-state check."""
-    with throwaway_postgres() as databases:
+    with throwaway_postgres() as postgres:
+        databases = postgres.databases
+        # Each server thread keeps its database connection between requests, as a
+        # production Django deployment is configured to; a new PostgreSQL backend for
+        # every request would cost more CPU than the request itself.
+        databases["default"]["CONN_MAX_AGE"] = 60
         env = {
             **os.environ,
             "WORKBENCH_DATABASES": json.dumps(databases),
@@ -223,7 +246,7 @@ def run_once(course, concurrency):
         }
         os.environ.update(env)
         import django
-        from django.db import connections
+        from django.db import connection, connections
 
         django.setup()
         from django.core.management import call_command
@@ -233,6 +256,8 @@ def run_once(course, concurrency):
             connections[alias].settings_dict.update(databases[alias])
         call_command("migrate", interactive=False, run_syncdb=True, verbosity=0)
         call_command("createcachetable", verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE EXTENSION pg_stat_statements")
         port = free_port()
         server = start_gunicorn(env, port)
         journeys = Journeys(f"http://127.0.0.1:{port}", course)
@@ -240,6 +265,7 @@ def run_once(course, concurrency):
         # first read without a unique constraint (get_or_create), so concurrent first reads
         # duplicate them. Open edX's store has the constraint; this keeps the test on ours.
         journeys.learner(LEARNERS)
+        cpu = CpuMeter(server, postgres)
         started = time.perf_counter()
         try:
             with ThreadPoolExecutor(concurrency) as pool:
@@ -248,11 +274,54 @@ def run_once(course, concurrency):
                         journeys.errors.append(failure)
         finally:
             elapsed = time.perf_counter() - started
+            cpu.stop()
             server.terminate()
             server.wait(timeout=30)
+        journeys.usage = cpu.used()
         checks = verify(course, journeys, LEARNERS + 1)
         connections.close_all()
     return journeys, checks, elapsed
+
+
+class CpuMeter:
+    """CPU seconds used from now on by the app server (gunicorn and its workers), by
+    PostgreSQL and by this process (the simulated learners), and the SQL statements run."""
+
+    def __init__(self, server, postgres):
+        self.server, self.postgres = server, postgres
+        _statements(reset=True)
+        self.database = postgres.cpu_seconds()
+        self.app, self.learners = self._running()
+
+    def _running(self):
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        return tree_cpu_seconds(self.server.pid), own.ru_utime + own.ru_stime
+
+    def stop(self):
+        """Before the app server stops: its workers' CPU is read while they run."""
+        app, learners = self._running()
+        self.app, self.learners = app - self.app, learners - self.learners
+
+    def used(self):
+        """Once the app server has stopped and closed its database connections."""
+        time.sleep(0.5)  # let PostgreSQL reap the backends of the closed connections
+        return {
+            "app server": self.app,
+            "PostgreSQL": self.postgres.cpu_seconds() - self.database,
+            "learners (this process)": self.learners,
+            "statements": _statements(),
+        }
+
+
+def _statements(reset=False):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if reset:
+            cursor.execute("SELECT pg_stat_statements_reset()")
+            return 0
+        cursor.execute("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements")
+        return int(cursor.fetchone()[0])
 
 
 def _safely(func):
@@ -273,7 +342,8 @@ def report(journeys, checks, elapsed, concurrency):
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, command "
         f"`tox -e load`: {LEARNERS} learners, {concurrency} at a time, gunicorn with {WORKERS} "
-        "workers x 4 threads on PostgreSQL 15 (loopback, throwaway data directory).",
+        "workers x 4 threads, each keeping its database connection between requests, on "
+        "PostgreSQL 15 (loopback, throwaway data directory).",
         "",
         f"{len(every):,} requests in {elapsed:.1f} s: {len(every) / elapsed:.0f} requests/s; "
         f"errors: {len(journeys.errors)}.",
@@ -286,6 +356,7 @@ def report(journeys, checks, elapsed, concurrency):
             f"| {label} | {len(values)} | {statistics.median(values):.0f} ms | "
             f"{percentile(values, 0.95):.0f} ms | {percentile(values, 0.99):.0f} ms |"
         )
+    lines += ["", *cpu_lines(journeys.usage, len(every), elapsed)]
     lines += ["", "Stored state checked in the database after the run:", ""]
     lines += [f"- {name}: {count}" for name, count in checks.items()]
     p95 = percentile(every, 0.95) if every else float("inf")
