@@ -48,6 +48,7 @@ class Journeys:
         self.errors = []
         self.lock = threading.Lock()
         self.expected_votes = {}
+        self.submitted = {}  # learner: the question ids of their submission
         self.quiz = course.quizzes[0].fields
         self.entry_ids = [entry["id"] for entry in course.faq_entries]
 
@@ -90,6 +91,8 @@ class Journeys:
         ).json()
         answers = self.answers(state["order"])
         submit = {"answers": answers, "attempt": state["attempt"]}
+        with self.lock:
+            self.submitted[student] = sorted(answers)
         if number % RACERS == 0:
             # Two windows submit the same attempt at once: exactly one may count.
             with ThreadPoolExecutor(2) as pair:
@@ -172,7 +175,19 @@ def verify(course, journeys, learners):
     lost_attempts = sum(
         1 for n in range(learners) if quiz_rows.get(f"learner{n:04d}", {}).get("attempts") is None
     )
-    double = sum(1 for state in quiz_rows.values() if state.get("attempts", 0) > 1)
+    double = sum(
+        1
+        for state in quiz_rows.values()
+        if state.get("attempts", 0) > 1 or state.get("submission_count", 0) > 1
+    )
+    # The stored submission holds a response to every question the learner answered, and
+    # a grade: what the instructor's reports and the gradebook read.
+    wrong = sum(
+        1
+        for student, question_ids in journeys.submitted.items()
+        if sorted(quiz_rows.get(student, {}).get("answers") or {}) != question_ids
+        or quiz_rows.get(student, {}).get("raw_earned") is None
+    )
     stored_votes = {}
     for state in faq_rows.values():
         for entry, vote in (state.get("votes") or {}).items():
@@ -191,6 +206,7 @@ def verify(course, journeys, learners):
     return {
         "quiz attempts lost": lost_attempts,
         "quiz attempts double-counted": double,
+        "quiz submissions stored without every answer or a grade": wrong,
         "votes lost": lost_votes,
         "votes double-counted": extra_votes,
         "lecture completions lost": incomplete,
