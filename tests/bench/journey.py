@@ -15,8 +15,12 @@ from tests.load.run_load import RACERS, Journeys
 
 LEARNERS = 40
 
+# Requests built and answers read on the learners' side: not the server's work.
+CLIENT = "the test client"
 # The first matching path part names the area a function's time is counted in.
 AREAS = [
+    ("/django/test/", CLIENT),
+    ("/tests/", CLIENT),
     ("/xblocks/", "seminar-xblocks (ours)"),
     ("/django/db/", "Django ORM"),
     ("/django/template/", "Django templates"),
@@ -99,23 +103,24 @@ def journey_section():
     journeys = Journeys("", load_course())
     journeys.new_session = ClientSession
     # Racing double submissions need threads; the profile plays the plain journey.
-    learners = [n for n in range(1, LEARNERS * 2) if n % RACERS][:LEARNERS]
-    journeys.learner(learners.pop())  # warms caches and creates shared rows, as in tests/load
+    numbers = [n for n in range(1, LEARNERS * 2) if n % RACERS]
+    journeys.learner(numbers[LEARNERS])  # warms caches, creates shared rows (as tests/load)
     profile = cProfile.Profile()
     profile.enable()
-    for number in learners:
+    for number in numbers[:LEARNERS]:
         journeys.learner(number)
     profile.disable()
     assert not journeys.errors, journeys.errors[:3]
     shares = shares_by_area(pstats.Stats(profile).stats)
+    shares.pop(CLIENT, None)
     total = sum(shares.values())
     lines = [
         "### Where a learner's journey spends server CPU",
         "",
         f"{LEARNERS} learners' journeys (as in `tox -e load`, without the racing double "
         "submissions) through Django's test client on SQLite, under cProfile: each "
-        "function's own time, by the code it belongs to. The profiler slows small "
-        "functions most, so read the shares as rough.",
+        "function's own time, by the code it belongs to, the test client's own left out. "
+        "The profiler slows small functions most, so read the shares as rough.",
         "",
         "| code | share of CPU |",
         "|---|---|",
