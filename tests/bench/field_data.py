@@ -13,8 +13,12 @@ block itself costs apart from the workbench's storage.
 import json
 import time
 from contextlib import contextmanager
+from unittest import mock
 
 from django.core.signals import request_started
+
+# The workbench key-value store's methods that reach the database.
+STORE_METHODS = ("get", "has", "set", "delete")
 
 
 @contextmanager
@@ -40,16 +44,18 @@ def read_once_per_request():
     def clear(**_kwargs):
         rows.clear()
 
-    saved = Store.get, Store.has, Store.set, Store.delete
-    Store.get = lambda self, key: row(key)[1][key.field_name]
-    Store.has = lambda self, key: key.field_name in row(key)[1]
-    Store.set, Store.delete = forget(saved[2]), forget(saved[3])
     request_started.connect(clear)
     try:
-        yield
+        with mock.patch.multiple(
+            Store,
+            get=lambda self, key: row(key)[1][key.field_name],
+            has=lambda self, key: key.field_name in row(key)[1],
+            set=forget(Store.set),
+            delete=forget(Store.delete),
+        ):
+            yield
     finally:
         request_started.disconnect(clear)
-        Store.get, Store.has, Store.set, Store.delete = saved
 
 
 class StorageMeter:
@@ -88,14 +94,16 @@ class StorageMeter:
         def finish(**_kwargs):
             self.requests.append(tuple(current))
 
-        saved = Store.get, Store.has, Store.set, Store.delete
-        Store.get, Store.has, Store.set, Store.delete = map(timed, saved)
         request_started.connect(start)
         request_finished.connect(finish)
         try:
-            with connection.execute_wrapper(count):
+            with (
+                mock.patch.multiple(
+                    Store, **{name: timed(getattr(Store, name)) for name in STORE_METHODS}
+                ),
+                connection.execute_wrapper(count),
+            ):
                 yield self
         finally:
             request_started.disconnect(start)
             request_finished.disconnect(finish)
-            Store.get, Store.has, Store.set, Store.delete = saved

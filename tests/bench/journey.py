@@ -27,7 +27,6 @@ AREAS = [
     ("/workbench/", "the workbench"),
     ("/xblock/", "XBlock"),
     ("/importlib/", "entry point look-ups (importlib.metadata)"),
-    ("/pathlib", "entry point look-ups (importlib.metadata)"),
     ("/django/", "Django, other"),
     ("/copy.py", "deep copies (XBlock's mutable fields)"),
     ("/json/", "JSON"),

@@ -238,8 +238,8 @@ def main():
     course = load_course()
     sections, failed = [], False
     for concurrency in CONCURRENCY_LEVELS:
-        journeys, checks, elapsed = run_once(course, concurrency)
-        sections.append(report(journeys, checks, elapsed, concurrency))
+        journeys, checks, elapsed, usage = run_once(course, concurrency)
+        sections.append(report(journeys, checks, elapsed, usage, concurrency))
         failed |= bool(journeys.errors) or any(checks.values())
     write_section("LOAD", "\n\n".join(sections))
     print("\n\n".join(sections))
@@ -293,10 +293,10 @@ def run_once(course, concurrency):
             cpu.stop()
             server.terminate()
             server.wait(timeout=30)
-        journeys.usage = cpu.used()
+        usage = cpu.used()
         checks = verify(course, journeys, LEARNERS + 1)
         connections.close_all()
-    return journeys, checks, elapsed
+    return journeys, checks, elapsed, usage
 
 
 class CpuMeter:
@@ -305,9 +305,9 @@ class CpuMeter:
 
     def __init__(self, server, postgres):
         self.server, self.postgres = server, postgres
-        _statements(reset=True)
+        self.statements = _statements_run()
         self.database = postgres.cpu_seconds()
-        self.app, self.learners = self._running()
+        self.started = self._running()
 
     def _running(self):
         own = resource.getrusage(resource.RUSAGE_SELF)
@@ -315,8 +315,9 @@ class CpuMeter:
 
     def stop(self):
         """Before the app server stops: its workers' CPU is read while they run."""
-        app, learners = self._running()
-        self.app, self.learners = app - self.app, learners - self.learners
+        self.app, self.learners = (
+            now - then for now, then in zip(self._running(), self.started, strict=True)
+        )
 
     def used(self):
         """Once the app server has stopped and closed its database connections."""
@@ -325,17 +326,15 @@ class CpuMeter:
             "app server": self.app,
             "PostgreSQL": self.postgres.cpu_seconds() - self.database,
             "learners (this process)": self.learners,
-            "statements": _statements(),
+            "statements": _statements_run() - self.statements,
         }
 
 
-def _statements(reset=False):
+def _statements_run():
+    """Statements the server has run since it started (pg_stat_statements)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        if reset:
-            cursor.execute("SELECT pg_stat_statements_reset()")
-            return 0
         cursor.execute("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements")
         return int(cursor.fetchone()[0])
 
@@ -351,7 +350,7 @@ def _safely(func):
     return run
 
 
-def report(journeys, checks, elapsed, concurrency):
+def report(journeys, checks, elapsed, usage, concurrency):
     every = [ms for values in journeys.latencies.values() for ms in values]
     lines = [
         f"### {concurrency} learners at a time",
@@ -372,7 +371,7 @@ def report(journeys, checks, elapsed, concurrency):
             f"| {label} | {len(values)} | {statistics.median(values):.0f} ms | "
             f"{percentile(values, 0.95):.0f} ms | {percentile(values, 0.99):.0f} ms |"
         )
-    lines += ["", *cpu_lines(journeys.usage, len(every), elapsed)]
+    lines += ["", *cpu_lines(usage, len(every), elapsed)]
     lines += ["", "Stored state checked in the database after the run:", ""]
     lines += [f"- {name}: {count}" for name, count in checks.items()]
     p95 = percentile(every, 0.95) if every else float("inf")
