@@ -85,8 +85,8 @@ class QuizBlock(
                             "text_html": self.choice_label(question, choice),
                             "checked": token in chosen,
                         }
-                        for choice, token in (
-                            (c, tokens.token(question["id"], c["id"])) for c in question["choices"]
+                        for choice, token in zip(
+                            question["choices"], tokens.tokens(question), strict=True
                         )
                     ],
                     "value": response if isinstance(response, str) else "",
@@ -146,8 +146,8 @@ class QuizBlock(
 
         def choices(question):
             listed = [
-                {"id": tokens.token(question["id"], choice["id"]), "text": choice["text"]}
-                for choice in question["choices"]
+                {"id": token, "text": choice["text"]}
+                for choice, token in zip(question["choices"], tokens.tokens(question), strict=True)
             ]
             # Shuffled quizzes list choices in token order: authored order may point at the answer.
             return sorted(listed, key=lambda choice: choice["id"]) if self.shuffle else listed

@@ -18,10 +18,18 @@ class ChoiceTokens:
     def __init__(self, scope_ids):
         seed = f"{settings.SECRET_KEY}\0{scope_ids.usage_id}"
         self.key = hashlib.sha256(seed.encode()).digest()
+        self.known = {}  # a render asks for each token twice (form and learner state)
 
     def token(self, question_id, choice_id):
-        message = f"{question_id}\0{choice_id}".encode()
-        return "c" + hmac.new(self.key, message, hashlib.sha256).hexdigest()[:8]
+        ids = (question_id, choice_id)
+        if ids not in self.known:
+            message = f"{question_id}\0{choice_id}".encode()
+            self.known[ids] = "c" + hmac.new(self.key, message, hashlib.sha256).hexdigest()[:8]
+        return self.known[ids]
+
+    def tokens(self, question):
+        """The tokens of a question's choices, in the question's order."""
+        return [self.token(question["id"], choice["id"]) for choice in question["choices"]]
 
     def to_browser(self, question, response):
         """A stored response with choice ids replaced by their tokens."""
@@ -36,7 +44,7 @@ class ChoiceTokens:
         (the mobile apps send authored ids; check_response refuses what is not a choice)."""
         if not question["choices"]:
             return value
-        ids = {self.token(question["id"], c["id"]): c["id"] for c in question["choices"]}
+        ids = dict(zip(self.tokens(question), (c["id"] for c in question["choices"]), strict=True))
         if isinstance(value, list):
             return [ids.get(item, item) if isinstance(item, str) else item for item in value]
         return ids.get(value, value) if isinstance(value, str) else value

@@ -55,10 +55,7 @@ class LearnerStateMixin:
             "closed_reason": policy.closed_reason(),
             "submitted": submitted,
             "done": self.done,
-            "order": [
-                {"id": q["id"], "choices": [tokens.token(q["id"], c["id"]) for c in q["choices"]]}
-                for q in questions
-            ],
+            "order": [{"id": q["id"], "choices": tokens.tokens(q)} for q in questions],
             "responses": self.shown_responses(questions),
             "hints": self.revealed_hints(questions),
             "hint_counts": {q["id"]: len(q["hints"]) for q in questions},
