@@ -1,11 +1,18 @@
 """What every seminar block is: translated, served from `static/`, service-aware."""
 
+import re
+from importlib.resources import files
+
 from xblock.core import XBlock
+from xblock.exceptions import DisallowedFileError
 from xblock.fields import Scope, String
 
 from .i18n import I18nMixin, gettext_noop
 
 _ = gettext_noop
+
+# A block's public files: static/css/*.css and static/js/*.js, named relative to static/.
+PUBLIC_FILE = re.compile(r"(css/[\w-]+\.css|js/[\w-]+\.js)")
 
 
 @XBlock.needs("i18n")
@@ -14,6 +21,30 @@ class SeminarBlock(I18nMixin, XBlock):
     """Base class of the seminar's blocks (not a block type of its own)."""
 
     public_dir = "static"
+
+    # Open edX serves a block's files at xblock/resources/<package>/<uri> (package: the
+    # block's module minus its last part, e.g. xblocks.lecture), and collectstatic's
+    # XBlockPipelineFinder reads them from <package minus one more part>/<resources_dir>.
+    # So resources_dir points at the block's own static/ folder from the xblocks package:
+    # only those files are collectable (never course sources, templates or code), and
+    # each URI a fragment links is a path inside static/.
+    @classmethod
+    def get_resources_dir(cls):
+        return f"{cls._package().rsplit('.', 1)[-1]}/{cls.public_dir}"
+
+    @classmethod
+    def _package(cls):
+        # The LMS mixes classes at run time: the mixed class is named in another module.
+        return getattr(cls, "unmixed_class", cls).__module__.rsplit(".", 1)[0]
+
+    @classmethod
+    def open_local_resource(cls, uri):
+        """The file behind `runtime.local_resource_url(block, uri)` (workbench, LMS debug)."""
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8")
+        if not PUBLIC_FILE.fullmatch(uri):
+            raise DisallowedFileError(f"Not a public file of this block: {uri!r}")
+        return files(cls._package()).joinpath(cls.public_dir, uri).open("rb")
 
     display_name = String(
         display_name=_("Display name"),

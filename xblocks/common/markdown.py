@@ -95,8 +95,7 @@ def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=_expand_classes(),
+        attributes=_attributes_with_classes(),
         url_schemes=URL_SCHEMES,
         attribute_filter=_filter_attribute,
         link_rel="noopener noreferrer nofollow",
@@ -105,6 +104,11 @@ def sanitize_html(html: str) -> str:
 
 
 def _filter_attribute(tag, attribute, value):
+    # Classes are filtered here, not by nh3's allowed_classes: Teak pins nh3 0.2.21,
+    # which predates that option.
+    if attribute == "class":
+        kept = [name for name in value.split() if name in _expand_classes().get(tag, ())]
+        return " ".join(kept) or None
     if attribute == "id":
         return ID_PREFIX + value
     if attribute == "href" and value.startswith("#") and len(value) > 1:
@@ -112,6 +116,14 @@ def _filter_attribute(tag, attribute, value):
     if tag == "img" and attribute == "src" and value.lower().startswith(("http:", "//")):
         return None  # images over https or from the course only: no mixed content
     return value
+
+
+@lru_cache(maxsize=1)
+def _attributes_with_classes():
+    attributes = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
+    for tag in ALLOWED_CLASSES:
+        attributes.setdefault(tag, set()).add("class")
+    return attributes
 
 
 @lru_cache(maxsize=1)

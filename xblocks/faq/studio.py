@@ -48,8 +48,8 @@ class FaqStudioMixin:
             self,
             "templates/studio_view.html",
             context,
-            css=("static/css/faq_studio.css",),
-            js=("static/js/faq_studio.js",),
+            css=("css/faq_studio.css",),
+            js=("js/faq_studio.js",),
             init="SeminarFaqStudio",
         )
 

@@ -19,9 +19,9 @@ from .learner_state import question_status
 from .search import content_key, use_server_search, warm_index
 
 resources = BlockResources(__name__)
-LEARNER_JS = ("static/js/faq.js", "static/js/faq_search.js")
-SERVER_JS = ("static/js/faq_server.js",)
-STAFF_JS = ("static/js/faq_staff.js",)
+LEARNER_JS = ("js/faq.js", "js/faq_search.js")
+SERVER_JS = ("js/faq_server.js",)
+STAFF_JS = ("js/faq_staff.js",)
 MAX_QUESTION_LENGTH = 500
 MIN_QUESTION_LENGTH = 10
 SDG_TAG = re.compile(r"^sdg-(\d+)$")
@@ -35,7 +35,9 @@ RENDERED = ContentCache(size=64)
 class FaqViewsMixin:
     """student_view, student_view_data and index_dictionary."""
 
-    def title(self):
+    # Not `title`: the LMS's block-structure transformers collect a field of that name from
+    # every block and pickle it, and a bound method does not pickle (the course breaks).
+    def heading(self):
         default = self.fields["display_name"].default
         return self.gettext(default) if self.display_name == default else self.display_name
 
@@ -69,7 +71,7 @@ class FaqViewsMixin:
             )
         )
         context = {
-            "title": self.title(),
+            "title": self.heading(),
             "uid": self.dom_id(),
             "server": server,
             "groups": groups,
@@ -88,7 +90,7 @@ class FaqViewsMixin:
             self,
             "templates/student_view.html",
             context,
-            css=("static/css/faq.css",),
+            css=("css/faq.css",),
             js=LEARNER_JS + (SERVER_JS if server else ()) + (STAFF_JS if staff else ()),
             init="SeminarFaqBlock",
             args=args,
@@ -181,7 +183,7 @@ class FaqViewsMixin:
         """Learner-independent JSON for the mobile apps (docs/native-api.md)."""
         entries = self.all_entries()
         return {
-            "display_name": self.title(),
+            "display_name": self.heading(),
             "entries": [{**entry, "answer_html": self.answer_html(entry)} for entry in entries],
             "categories": list(dict.fromkeys(entry["category"] for entry in entries)),
             "search": "server" if self.server_search(entries) else "browser",
@@ -195,6 +197,6 @@ class FaqViewsMixin:
             answer = clean_text(render_markdown(entry["answer"]))
             parts.extend([entry["question"], entry["category"], " ".join(entry["tags"]), answer])
         return {
-            "content": {"display_name": self.title(), "entries": "\n".join(parts)},
+            "content": {"display_name": self.heading(), "entries": "\n".join(parts)},
             "content_type": "FAQ",
         }

@@ -38,8 +38,8 @@ class LectureStudio:
                 "preview_html": self.replace_static(page_markdown(self.body, prefix)[0]),
                 "reading_time": self.reading_time_label(self.estimated_minutes(self.body)),
             },
-            css=("static/css/lecture.css", "static/css/lecture-studio.css"),
-            js=("static/js/lecture-studio.js",),
+            css=("css/lecture.css", "css/lecture-studio.css"),
+            js=("js/lecture-studio.js",),
             init="SeminarLectureStudio",
             args={
                 "strings": {

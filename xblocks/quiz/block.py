@@ -59,8 +59,8 @@ class QuizBlock(
             self,
             "templates/student_view.html",
             context,
-            css=["static/css/quiz.css"],
-            js=["static/js/quiz.js"],
+            css=["css/quiz.css"],
+            js=["js/quiz.js"],
             init="SeminarQuizBlock",
             args={"state": state, "strings": self.js_strings(), "staff": staff},
         )

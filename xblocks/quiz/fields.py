@@ -6,8 +6,9 @@ course's values down to the quiz exactly as it does to a problem.
 """
 
 from xblock.core import XBlockMixin
-from xblock.fields import Boolean, Date, Dict, Float, Integer, List, Scope, String, Timedelta
+from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
+from xblocks.common.fields import Date, Timedelta
 from xblocks.common.i18n import gettext_noop as _
 
 from .questions import GRADING_POLICIES, SHOW_CORRECTNESS_VALUES, SHOWANSWER_VALUES

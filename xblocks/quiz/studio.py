@@ -66,8 +66,8 @@ class StudioMixin:
             self,
             "templates/studio_view.html",
             {"uid": uid, "values": values, "options": options},
-            css=["static/css/quiz_studio.css"],
-            js=["static/js/quiz_studio.js"],
+            css=["css/quiz_studio.css"],
+            js=["js/quiz_studio.js"],
             init="SeminarQuizStudio",
             args={
                 "uid": uid,

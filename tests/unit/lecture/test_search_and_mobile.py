@@ -2,10 +2,6 @@
 
 import json
 
-from xblock.core import XBlock
-
-from xblocks.lecture.block import LectureBlock
-
 from .conftest import FULL, ReplaceUrls, lecture
 
 
@@ -28,11 +24,6 @@ def test_index_text_is_html_safe_for_search_excerpts():
     content = block.index_dictionary()["content"]
     assert content["body"] == "Q&amp;A 1 &lt; 2"
     assert content["objectives"] == "&lt;b&gt;x&lt;/b&gt;"
-
-
-def test_block_supports_multi_device():
-    assert XBlock.load_class("seminar_lecture") is LectureBlock
-    assert LectureBlock.supports("multi_device")
 
 
 def test_student_view_data_has_sanitised_html_and_metadata(full_lecture):

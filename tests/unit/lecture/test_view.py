@@ -161,8 +161,8 @@ def test_fragment_loads_the_blocks_own_css_and_js(full_lecture):
     frag = full_lecture.student_view()
     urls = [resource.data for resource in frag.resources if resource.kind == "url"]
     assert urls == [
-        "/resource/lectureblock/static/css/lecture.css",
-        "/resource/lectureblock/static/js/lecture.js",
+        "/resource/lectureblock/css/lecture.css",
+        "/resource/lectureblock/js/lecture.js",
     ]
     # The helpers all blocks share (fetch with CSRF, gettext) come inline, before lecture.js.
     inline = [r for r in frag.resources if r.kind == "text"]

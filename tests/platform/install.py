@@ -1,0 +1,106 @@
+"""Install the Open edX platform copy into the running virtualenv, as an admin's image has it.
+
+Run by `tox -e platform` before the tests. The platform comes from SEMINAR_PLATFORM: a
+checkout of edx-platform (a release tag, say) or a .tar.xz of one; by default the Teak-era
+copy in ../shared/platform/. Its own requirements/edx/base.txt is installed as pinned, then
+the platform itself and this package with --no-deps, so our code meets exactly the
+libraries that release ships. A second run with the same source reinstalls only this package.
+"""
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_SOURCE = REPO.parent / "shared" / "platform" / "openedx-platform-teak-era.tar.xz"
+ENV = Path(sys.prefix)
+UNPACKED = ENV / "platform-src"
+STAMP = ENV / "platform-installed.txt"
+# The platform's own pip pin: newer setuptools has no pkg_resources, which it imports.
+SETUPTOOLS = "setuptools==80.9.0"
+# Test tools, installed under the platform's pins so they change none of them.
+TEST_TOOLS = ["pytest>=8", "mongomock>=4.1"]
+PIN = re.compile(r"(?P<name>[A-Za-z0-9._-]+)(?:\[[^\]]*\])?==(?P<version>\S+)")
+# What building the platform's requirements needs from Debian, checked before pip starts.
+SYSTEM_NEEDS = {
+    "pkg-config": "pkg-config",
+    "mysql_config": "default-libmysqlclient-dev",
+    "xmlsec1-config": "libxmlsec1-dev",
+    "xslt-config": "libxslt1-dev",
+    "gcc": "build-essential",
+    "msgfmt": "gettext",
+}
+
+
+def pip(*args):
+    # PIP_CONSTRAINT reaches the build environments of sdists too (loremipsum, for one,
+    # imports pkg_resources in its setup.py): they get the platform's setuptools as well.
+    build_pins = ENV / "platform-build-constraints.txt"
+    build_pins.write_text(SETUPTOOLS + "\n")
+    env = {**os.environ, "PIP_CONSTRAINT": str(build_pins)}
+    command = [sys.executable, "-m", "pip", "--disable-pip-version-check", *args]
+    subprocess.run(command, check=True, env=env)
+
+
+def missing_system_packages():
+    return sorted({pkg for tool, pkg in SYSTEM_NEEDS.items() if shutil.which(tool) is None})
+
+
+def platform_root(source):
+    """The edx-platform folder to install: the checkout itself, or the unpacked archive."""
+    if source.is_dir():
+        return source.resolve(), f"dir:{source.resolve()}"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    root = UNPACKED / "edx-platform"
+    marker = UNPACKED / "source.sha256"
+    if not (marker.exists() and marker.read_text() == digest):
+        shutil.rmtree(UNPACKED, ignore_errors=True)
+        UNPACKED.mkdir(parents=True)
+        with tarfile.open(source) as archive:
+            archive.extractall(UNPACKED, filter="data")
+        marker.write_text(digest)
+    return root, f"sha256:{digest}"
+
+
+def installable_requirements(root):
+    """base.txt without editable VCS lines (they need a code host this machine cannot
+    reach), and the same pins as a constraints file (which takes no extras)."""
+    lines = (root / "requirements" / "edx" / "base.txt").read_text().splitlines()
+    kept = [line for line in lines if not line.strip().startswith("-e git+")]
+    requirements = ENV / "platform-base.txt"
+    requirements.write_text("\n".join(kept) + "\n")
+    pins = [f"{m['name']}=={m['version']}" for line in kept if (m := PIN.match(line))]
+    constraints = ENV / "platform-constraints.txt"
+    constraints.write_text("\n".join(pins) + "\n")
+    return requirements, constraints
+
+
+def main():
+    source = Path(os.environ.get("SEMINAR_PLATFORM", DEFAULT_SOURCE))
+    if not source.exists():
+        sys.exit(
+            f"No platform at {source}. Set SEMINAR_PLATFORM to an edx-platform checkout "
+            "or a .tar.xz of one."
+        )
+    missing = missing_system_packages()
+    if missing:
+        sys.exit("The platform's requirements need: sudo apt-get install " + " ".join(missing))
+    root, key = platform_root(source)
+    if not (STAMP.exists() and STAMP.read_text().splitlines()[0] == key):
+        requirements, constraints = installable_requirements(root)
+        pip("install", "--quiet", SETUPTOOLS)
+        pip("install", "--quiet", "-r", str(requirements))
+        pip("install", "--quiet", "--no-deps", "-e", str(root))
+        pip("install", "--quiet", "-c", str(constraints), *TEST_TOOLS)
+        STAMP.write_text(f"{key}\n{root}\n")
+    # Our package last and without dependencies: the platform's pins stay what an admin has.
+    pip("install", "--quiet", "--no-deps", "--no-build-isolation", "--force-reinstall", str(REPO))
+
+
+if __name__ == "__main__":
+    main()
