@@ -1,8 +1,8 @@
 """The field types of the settings Open edX passes down to a graded block: `due`, `graceperiod`.
 
-XBlock has `Date` and `Timedelta` from 5.3 on; Teak and Ulmo pin 5.2.0. There, `DateTime`
-reads the same ISO strings into aware datetimes, and `Timedelta` below reads the platform's
-"2 days 3 hours" strings, so inherited values mean the same on every release.
+XBlock has `Date` and `Timedelta` from 5.3 on; Teak and Ulmo pin 5.2.0. There, the two below
+read and write the same strings as the platform's own fields ("2030-05-01T17:00:00Z",
+"2 days 3 hours"), so inherited values and exported OLX are the same on every release.
 """
 
 import datetime
@@ -15,6 +15,20 @@ DURATION = re.compile(
     r"\s*(?:(?P<minutes>\d+) minutes?)?\s*(?:(?P<seconds>\d+) seconds?)?\s*"
 )
 UNITS = ("days", "hours", "minutes", "seconds")
+
+
+class _Date(fields.DateTime):
+    """An aware UTC datetime, written as the platform writes dates."""
+
+    MUTABLE = False
+
+    def to_json(self, value):
+        if isinstance(value, datetime.datetime) and not value.utcoffset():
+            return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.isoformat() if isinstance(value, datetime.datetime) else value
+
+    def enforce_type(self, value):
+        return self.from_json(value)
 
 
 class _Timedelta(fields.JSONField):
@@ -41,5 +55,5 @@ class _Timedelta(fields.JSONField):
         return self.from_json(value)
 
 
-Date = getattr(fields, "Date", fields.DateTime)
+Date = getattr(fields, "Date", _Date)
 Timedelta = getattr(fields, "Timedelta", _Timedelta)
