@@ -231,7 +231,7 @@ def test_staff_see_statistics(page):
 
 def studio(page, lang=None):
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-    page.goto(PRACTICE + "studio_view/?student=author" + (f"&lang={lang}" if lang else ""))
+    page.goto(PRACTICE + "studio_view/?student=staff_author" + (f"&lang={lang}" if lang else ""))
     page.wait_for_load_state("networkidle")
     return page.locator(".seminar-quiz-studio")
 

@@ -2,7 +2,7 @@
 
 from xblock.fields import Integer, Scope
 
-from tests.runtimes import call_handler, make_block
+from tests.runtimes import call_handler, json_request, make_block
 from xblocks.common.base import SeminarBlock
 from xblocks.common.handlers import json_api, require
 
@@ -14,6 +14,12 @@ class CounterBlock(SeminarBlock):
     def add(self, data, suffix=""):
         require(isinstance(data.get("n"), int), "n must be a whole number")
         self.count += data["n"]
+        return {"count": self.count}
+
+    @json_api()
+    def set_count(self, data, suffix=""):
+        require(isinstance(data.get("n"), int), "n must be a whole number")
+        self.count = data["n"]
         return {"count": self.count}
 
     @json_api(staff_only=True)
@@ -60,3 +66,31 @@ def test_staff_only_handler_refuses_learners_with_a_reason():
     assert learner_block.count == 5
     staff_block = make_block(CounterBlock, staff=True, count=5)
     assert call_handler(staff_block, "reset", {}) == (200, {"count": 0})
+
+
+def test_deeply_nested_json_is_a_400_and_changes_nothing():
+    block = make_block(CounterBlock)
+    for body in (b"[" * 5000, b'{"n":' * 5000, b"[" * 5000 + b"]" * 5000):
+        status, answer = call_handler(block, "set_count", body)
+        assert status == 400 and "nested" in answer["error"]
+    assert block.count == 0
+
+
+def test_nesting_deeper_than_any_handler_reads_is_refused_before_the_handler_runs():
+    # Parseable, but deep enough that a handler's own recursion (str, deepcopy) could fail.
+    block = make_block(CounterBlock)
+    nested = b'{"n": 1, "pad": ' + b"[" * 500 + b"]" * 500 + b"}"
+    status, answer = call_handler(block, "set_count", nested)
+    assert status == 400 and "nested" in answer["error"]
+    assert block.count == 0
+    shallow = {"n": 1, "pad": [[[[{"a": [1]}]]]]}
+    assert call_handler(block, "set_count", shallow) == (200, {"count": 1})
+
+
+def test_a_body_announced_larger_than_the_limit_is_refused_unread():
+    block = make_block(CounterBlock)
+    request = json_request({"n": 1})
+    request.headers["Content-Length"] = str(10**9)
+    response = block.runtime.handle(block, "add", request)
+    assert response.status_code == 413
+    assert block.count == 0

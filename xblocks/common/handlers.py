@@ -10,6 +10,10 @@ from xblock.exceptions import JsonHandlerError
 from .services import user_is_staff
 
 MAX_BODY_BYTES = 64 * 1024
+# No handler reads deeper than a quiz in the editor (fields.questions[n].choices[n].text);
+# a deeper request is refused before any code walks it (str() or deepcopy() of a
+# thousand-level list raises RecursionError, which would be a 500).
+MAX_DEPTH = 16
 
 
 def json_api(*, max_bytes=MAX_BODY_BYTES, staff_only=False, methods=("POST",)):
@@ -26,6 +30,9 @@ def json_api(*, max_bytes=MAX_BODY_BYTES, staff_only=False, methods=("POST",)):
             _ = self.gettext
             if request.method not in methods:
                 return error(405, _("This action needs a POST request."))
+            # A declared length is checked before the body is read into memory.
+            if (request.content_length or 0) > max_bytes:
+                return error(413, _("The request is too large."))
             body = request.body or b""
             if len(body) > max_bytes:
                 return error(413, _("The request is too large."))
@@ -36,10 +43,14 @@ def json_api(*, max_bytes=MAX_BODY_BYTES, staff_only=False, methods=("POST",)):
             else:
                 try:
                     data = json.loads(body.decode("utf-8"))
+                except RecursionError:  # the parser's own limit, about 1,000 levels
+                    return error(400, _("The request is nested too deeply."))
                 except (UnicodeDecodeError, ValueError):
                     return error(400, _("The request is not valid JSON."))
             if not isinstance(data, dict):
                 return error(400, _("The request must be a JSON object."))
+            if nesting_exceeds(data, MAX_DEPTH):
+                return error(400, _("The request is nested too deeply."))
             try:
                 result = func(self, data, suffix)
             except JsonHandlerError as err:
@@ -51,6 +62,21 @@ def json_api(*, max_bytes=MAX_BODY_BYTES, staff_only=False, methods=("POST",)):
         return wrapper
 
     return decorate
+
+
+def nesting_exceeds(value, limit):
+    """True when lists and objects nest more than `limit` levels (walked without recursion)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict):
+            item = item.values()
+        elif not isinstance(item, list):
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in item)
+    return False
 
 
 def json_response(data, status=200):

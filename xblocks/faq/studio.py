@@ -1,6 +1,6 @@
 """The Studio editor: entries form with preview and validation, bulk text import/export."""
 
-from xblocks.common.authoring import can_edit_content
+from xblocks.common.authoring import require_editable
 from xblocks.common.handlers import json_api, json_response, require
 from xblocks.common.markdown import render_markdown
 
@@ -53,14 +53,15 @@ class FaqStudioMixin:
             init="SeminarFaqStudio",
         )
 
-    def _check_edit_rights(self):
-        require(can_edit_content(self), self.gettext("Only the course's authors can edit it."), 403)
+    def _check_edit_rights(self, saves=()):
+        """A 403 for anyone but the course's authors, and for a save the runtime cannot store."""
+        require_editable(self, saves, self.gettext("Only the course's authors can edit it."))
 
     @json_api(max_bytes=MAX_EDIT_BYTES)
     def studio_save(self, data, suffix=""):
         """{"display_name", "search_mode", "entries"}: saved only when everything is valid."""
         _ = self.gettext
-        self._check_edit_rights()
+        self._check_edit_rights(saves=("display_name", "search_mode", "entries"))
         field_errors = {}
         display_name = one_line(data.get("display_name"), 200)
         if not display_name:
@@ -86,6 +87,7 @@ class FaqStudioMixin:
     @json_api(max_bytes=MAX_ANSWER * 4)
     def preview(self, data, suffix=""):
         """{"answer": markdown}: the sanitised HTML learners will see."""
+        self._check_edit_rights()
         answer = data.get("answer")
         require(isinstance(answer, str), self.gettext("answer must be text."))
         return {"html": render_markdown(answer)}
@@ -117,6 +119,7 @@ class FaqStudioMixin:
     def export_text(self, data, suffix=""):
         """{"entries"}: the entries being edited as FAQ text (courses/faq/ format)."""
         _ = self.gettext
+        self._check_edit_rights()
         entries, errors = check_entries(data.get("entries"), gettext=_, generate_ids=True)
         require(not errors, _("Correct the marked fields before exporting."))
         return {"text": write_faq(entries)}

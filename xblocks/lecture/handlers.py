@@ -1,6 +1,6 @@
 """The lecture's JSON handlers: the learner's completion; the Studio editor's save and preview."""
 
-from xblocks.common.authoring import can_edit_content
+from xblocks.common.authoring import can_edit_content, require_editable
 from xblocks.common.handlers import error, json_api, json_response, require
 
 from .content import page_markdown, reading_minutes
@@ -32,7 +32,7 @@ class LectureHandlers:
     def studio_submit(self, data, suffix=""):
         """Save the editor's values: all valid, or nothing saved and each problem named."""
         _ = self.gettext
-        require(can_edit_content(self), _("Only the course team can edit this lecture."), 403)
+        require_editable(self, EDITABLE_FIELDS, _("Only the course team can edit this lecture."))
         missing = [name for name in EDITABLE_FIELDS if name not in data]
         values, errors = clean_values(data, self.gettext, require_title=True)
         for name in missing:

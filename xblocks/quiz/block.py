@@ -25,6 +25,7 @@ from .studio import StudioMixin
 resources = BlockResources(__name__)
 
 
+@XBlock.wants("studio_user_permissions")  # who may use the editor in Studio (authoring.py)
 class QuizBlock(
     GradingMixin,
     LearnerStateMixin,

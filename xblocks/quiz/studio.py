@@ -9,6 +9,7 @@ import re
 
 from xblock.validation import ValidationMessage
 
+from xblocks.common.authoring import require_editable
 from xblocks.common.handlers import json_api
 from xblocks.common.resources import BlockResources
 
@@ -124,9 +125,14 @@ class StudioMixin:
                 ]
             raise Refusal(400, self.gettext("The quiz has problems."), **details) from None
 
+    def require_author(self, saves=()):
+        """Only the course's authors use the editor (learners reach every handler too)."""
+        require_editable(self, saves, self.gettext("Only the course team can edit this quiz."))
+
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_submit(self, data, suffix=""):
         """Save the quiz from the form or the text; nothing is saved when invalid."""
+        self.require_author(saves=EDITABLE)
         values = self.checked_authoring(data, keep_stored=True)
         for name, value in values.items():
             if name in EDITABLE:
@@ -136,16 +142,19 @@ class StudioMixin:
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_text(self, data, suffix=""):
         """The form's values as quiz text (for the text mode)."""
+        self.require_author()
         return {"text": write_quiz(self.checked_authoring(data))}
 
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_parse(self, data, suffix=""):
         """Quiz text as field values (back to the form)."""
+        self.require_author()
         return {"fields": self.checked_authoring(data)}
 
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_preview(self, data, suffix=""):
         """Unsaved questions as learners will see them."""
+        self.require_author()
         values = self.checked_authoring(data)
         questions = [
             {

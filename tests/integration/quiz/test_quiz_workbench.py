@@ -117,8 +117,8 @@ def test_nothing_secret_reaches_the_learner_before_the_policy_allows():
     assert wire.call("submit", {"answers": {"bogus": 1}, "attempt": 1})[0] == 400
     assert wire.call("submit", {"answers": ALL_WRONG, "attempt": 0})[0] == 409
     assert wire.call("statistics", {})[0] == 403
-    for handler in ("studio_text", "studio_preview", "studio_parse"):  # any learner can call
-        assert wire.call(handler, {"fields": {}})[0] == 400
+    for handler in ("studio_text", "studio_preview", "studio_parse"):  # editor only
+        assert wire.call(handler, {"fields": {}})[0] == 403
     assert wire.leaked() == []
     # The last attempt closes the quiz: "finished" now shows answers, so they arrive.
     assert wire.call("submit", {"answers": ALL_WRONG, "attempt": 1})[0] == 200
@@ -255,7 +255,7 @@ def test_the_report_reads_the_workbench_state():
 
 
 def test_an_author_edit_in_studio_reaches_the_learner():
-    block = workbench_block(quiz_olx(), "author")
+    block = workbench_block(quiz_olx(), "staff_author")
     fields = {name: getattr(block, name) for name in ("display_name", "questions")}
     fields["questions"][0]["prompt"] = "Edited in Studio: who holds the money?"
     status, _answer = call_handler(block, "studio_submit", {"fields": fields})
