@@ -1,6 +1,7 @@
 """Emit the course as an OLX tarball that Studio imports (custom blocks inline)."""
 
 import json
+from collections import Counter
 
 from lxml import etree
 
@@ -10,22 +11,43 @@ from .outline import course_outline, grading_policy
 from .tarball import write_tarball
 
 BLOCK_TYPES = ("seminar_lecture", "seminar_faq", "seminar_quiz")
+# Settings Open edX passes down from the course (Studio's advanced settings) to each quiz.
+INHERITED_QUIZ_SETTINGS = ("showanswer", "max_attempts")
 
 
-def custom_unit_blocks(unit):
+def quiz_defaults(course):
+    """The course-wide value of each inherited setting: the one most quizzes use.
+
+    The course's policy holds it and a quiz's OLX only what differs, so an instructor's
+    course-wide change in Studio reaches every quiz that did not choose otherwise.
+    """
+    quizzes = [unit.source.fields for unit in _units(course) if unit.kind == "quiz"]
+    defaults = {}
+    for name in INHERITED_QUIZ_SETTINGS:
+        values = Counter(json.dumps(q[name]) for q in quizzes if name in q)
+        if values:
+            defaults[name] = json.loads(values.most_common(1)[0][0])
+    return defaults
+
+
+def custom_unit_blocks(unit, defaults):
     """The seminar's own blocks for a unit: ([elements], {extra files})."""
     if unit.kind == "lecture":
         return [block_olx("seminar_lecture", unit.url_name, unit.source.fields)], {}
     if unit.kind == "quiz":
-        return [block_olx("seminar_quiz", unit.url_name, unit.source.fields)], {}
+        own = unit.source.fields.items()
+        fields = {k: v for k, v in own if k not in defaults or defaults[k] != v}
+        return [block_olx("seminar_quiz", unit.url_name, fields)], {}
     fields = {"display_name": unit.title, "entries": unit.source}
     return [block_olx("seminar_faq", unit.url_name, fields)], {}
 
 
 def course_files(course, unit_blocks=custom_unit_blocks, advanced_modules=BLOCK_TYPES):
-    """{path: bytes} of the whole OLX course; `unit_blocks` decides what fills each unit."""
+    """{path: bytes} of the whole OLX course; `unit_blocks(unit, defaults)` decides what
+    fills each unit, `defaults` being the course-wide quiz settings of its policy."""
     meta = course.meta
     run = str(meta["run"])
+    defaults = quiz_defaults(course)
     files = {}
     root = etree.Element("course", url_name=run, org=str(meta["org"]), course=str(meta["number"]))
     files["course.xml"] = _xml(root)
@@ -44,14 +66,15 @@ def course_files(course, unit_blocks=custom_unit_blocks, advanced_modules=BLOCK_
                 unit_name = f"unit-{unit.url_name}"
                 etree.SubElement(sequential, "vertical", url_name=unit_name)
                 vertical = etree.Element("vertical", display_name=unit.title)
-                elements, extra = unit_blocks(unit)
+                elements, extra = unit_blocks(unit, defaults)
                 vertical.extend(elements)
                 files.update(extra)
                 files[f"vertical/{unit_name}.xml"] = _xml(vertical)
             files[f"sequential/{subsection.url_name}.xml"] = _xml(sequential)
         files[f"chapter/{chapter.url_name}.xml"] = _xml(chapter_node)
     files[f"course/{run}.xml"] = _xml(course_node)
-    files[f"policies/{run}/policy.json"] = _json({f"course/{run}": _policy(meta, advanced_modules)})
+    policy = {**_policy(meta, advanced_modules), **defaults}
+    files[f"policies/{run}/policy.json"] = _json({f"course/{run}": policy})
     files[f"policies/{run}/grading_policy.json"] = _json(grading_policy(course))
     files["policies/assets.json"] = _json({})
     files["about/overview.html"] = overview_html(course).encode("utf-8")
@@ -85,6 +108,12 @@ def _policy(meta, advanced_modules):
         },
         "self_paced": True,
     }
+
+
+def _units(course):
+    for chapter in course_outline(course):
+        for subsection in chapter.subsections:
+            yield from subsection.units
 
 
 def _short_description(course):

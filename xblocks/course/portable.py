@@ -16,7 +16,9 @@ from .render import faq_html, lecture_html
 CAPA_SHOWANSWER = {"answered": "answered", "past_due": "past_due"}
 
 
-def portable_unit_blocks(unit):
+def portable_unit_blocks(unit, defaults):
+    """Core blocks for a unit; each problem states its quiz's settings (`defaults` unused:
+    a quiz's questions become several problems, which keep the quiz's own values)."""
     if unit.kind == "lecture":
         return _html_block(unit.url_name, unit.title, lecture_html(unit.source))
     if unit.kind == "faq":

@@ -16,7 +16,8 @@ def course_scenarios(course=None):
         for subsection in chapter.subsections:
             for unit in subsection.units:
                 unit_number += 1
-                elements, _files = custom_unit_blocks(unit)
+                # The workbench has no course policy to inherit from: every setting is written.
+                elements, _files = custom_unit_blocks(unit, {})
                 for element in elements:
                     element.attrib.pop("url_name", None)  # the workbench makes its own ids
                 if len(elements) == 1:
