@@ -1,6 +1,7 @@
 """`seminar check/build/booklet`: what an admin imports and what a participant reads."""
 
 import json
+import re
 import shutil
 import tarfile
 
@@ -56,13 +57,22 @@ def test_build_is_byte_identical_from_the_same_sources(built):
     assert tarballs["a"].read_bytes() == tarballs["b"].read_bytes()
 
 
+# libxml2 before 2.14 (lxml 5.3.2, the releases' pin) parses HTML as HTML 4 and calls every
+# HTML5 element an invalid tag; browsers and the platform (tests/platform) accept them.
+HTML5_UNKNOWN_TO_LIBXML2 = re.compile(
+    r"Tag (article|section|nav|aside|header|footer|main|figure|figcaption|mark|details|summary)"
+    r" invalid, line \d+, column \d+"
+)
+
+
 @pytest.mark.parametrize("name", ["a", "portable"])
 def test_olxcleaner_finds_no_errors(built, name):
     out, _tarballs = built
     _course, errorstore, _names = validate(
         str(out / f"{name}-x" / "course" / "course.xml"), steps=8, allowed_xblocks=CUSTOM
     )
-    assert [str(e.description) for e in errorstore.errors] == []
+    errors = [str(e.description) for e in errorstore.errors]
+    assert [e for e in errors if not HTML5_UNKNOWN_TO_LIBXML2.fullmatch(e)] == []
 
 
 def test_policy_enables_the_blocks_and_grading_weights_quizzes_and_final(built):
