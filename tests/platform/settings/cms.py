@@ -10,3 +10,6 @@ DATABASES = {"default": {**sqlite("cms"), "ATOMIC_REQUESTS": True}}
 MIGRATION_MODULES = NoMigrations()
 FEATURES["ENABLE_COURSEWARE_INDEX"] = True  # noqa: F405
 no_frontend_build()
+# In production Studio and the LMS share one database: Studio's publish listener reads the
+# LMS's credentials configuration table, so that table is made here too.
+INSTALLED_APPS.append("openedx.core.djangoapps.credentials.apps.CredentialsConfig")  # noqa: F405
