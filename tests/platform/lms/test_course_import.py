@@ -33,3 +33,9 @@ def test_xml_modulestore_loads_both_builds_without_errors(tmp_path, options):
         assert not {"seminar_lecture", "seminar_quiz", "seminar_faq"} & set(counts)
     else:
         assert counts["seminar_quiz"] == 16 and counts["seminar_lecture"] == 15
+
+
+def test_seminar_check_passes_in_the_platforms_environment():
+    from tests.platform.course import seminar
+
+    assert "OK" in seminar("check").stdout
