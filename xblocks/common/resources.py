@@ -1,5 +1,6 @@
 """Templates and static files of a block, rendered in the learner's language."""
 
+import json
 import re
 from functools import cache
 from importlib.resources import files
@@ -19,6 +20,10 @@ INDENTATION = re.compile(r"^[ \t]+", re.MULTILINE)
 
 # A JS line that starts with "/*" starts a comment (ES5 strings cannot span lines).
 LEADING_COMMENT = re.compile(r"^/\*.*?\*/\n", re.MULTILINE | re.DOTALL)
+
+
+class InitArgsError(ValueError):
+    """Init args that would hold markup: text belongs in the template (see `fragment`)."""
 
 
 @cache
@@ -68,5 +73,21 @@ class BlockResources:
         for path in js:
             frag.add_javascript_url(block.runtime.local_resource_url(block, path))
         if init:
-            frag.initialize_js(init, args or {})
+            frag.initialize_js(init, checked_init_args(init, args or {}))
         return frag
+
+
+def checked_init_args(init, args):
+    """`args`, unless their JSON holds a "<".
+
+    Init args are data, never author or learner text: runtimes differ in how they escape
+    them, and the workbench writes them unescaped inside a <script> element, where a
+    "</script>" in any text ends it and runs what follows. Text goes into the template
+    (Django escapes it; JSON through the json_script filter) or comes from a handler.
+    Refused here, whatever the runtime, so a developer finds it in the tests.
+    """
+    if "<" in json.dumps(args):
+        raise InitArgsError(
+            f"The init args of {init} hold '<': put text in the template, not in init args."
+        )
+    return args

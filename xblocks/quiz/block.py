@@ -55,6 +55,9 @@ class QuizBlock(
             "closed": state["closed"],
             "messages": state["messages"],
             "staff": staff,
+            # In the page through json_script, not in init args: the state holds author
+            # text (answers, feedback) and the learner's own responses.
+            "state": state,
         }
         return resources.fragment(
             self,
@@ -63,7 +66,7 @@ class QuizBlock(
             css=["css/quiz.css"],
             js=["js/quiz.js"],
             init="SeminarQuizBlock",
-            args={"state": state, "strings": self.js_strings(), "staff": staff},
+            args={"strings": self.js_strings(), "staff": staff},
         )
 
     def question_views(self, questions, responses, hints):

@@ -2,7 +2,7 @@
 """Workbench demos of the quiz, in its own OLX (questions from the seminar's quizzes/).
 
 Index 0 is the learner-facing demo other tests rely on; index 2 is the unit the Studio
-journey edits.
+journey edits; index 3 holds script-breakout text in every author field (browser tests).
 """
 
 CHECK_YOUR_UNDERSTANDING = """
@@ -100,8 +100,29 @@ PRACTICE = """
 </seminar_quiz>
 """
 
+# Each would open an alert() if it ran; answers are shown at once, so all reach the page.
+BREAKOUT = "&lt;/script&gt;&lt;script&gt;alert('{}')&lt;/script&gt;"
+HOSTILE = f"""
+<seminar_quiz display_name="Hostile text {BREAKOUT.format("title")}" showanswer="always"
+              shuffle="false">
+  <question id="hostile-text" type="text">
+    <prompt>{BREAKOUT.format("prompt")} Type anything.</prompt>
+    <answer><alternative>{BREAKOUT.format("alternative")}</alternative></answer>
+    <hint>{BREAKOUT.format("hint")}</hint>
+    <explanation>{BREAKOUT.format("explanation")}</explanation>
+  </question>
+  <question id="hostile-choice" type="single">
+    <prompt>Choose one.</prompt>
+    <choice id="a" correct="true">{BREAKOUT.format("choice")}<feedback>{BREAKOUT.format("feedback")}</feedback></choice>
+    <choice id="b" correct="false">Plain text</choice>
+    <explanation>Plain text.</explanation>
+  </question>
+</seminar_quiz>
+"""
+
 SCENARIOS = [
     ("Quiz: check your understanding (cross-border e-commerce)", CHECK_YOUR_UNDERSTANDING),
     ("Quiz: a question pool, 3 of 5 per learner", POOL),
     ("Quiz: practice with unlimited attempts", PRACTICE),
+    ("Quiz: hostile text (escaping check)", HOSTILE),
 ]

@@ -70,9 +70,9 @@ class StudioMixin:
             css=["css/quiz_studio.css"],
             js=["js/quiz_studio.js"],
             init="SeminarQuizStudio",
+            # The values are in the page (json_script), not in init args: author text.
             args={
                 "uid": uid,
-                "fields": values,
                 "strings": {
                     "question": _("Question {n}"),
                     "choice": _("Choice {n}"),

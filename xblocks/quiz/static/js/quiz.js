@@ -5,7 +5,8 @@ function SeminarQuizBlock(runtime, element, args) {
   'use strict';
   var root = element.jquery ? element[0] : element;
   var strings = args.strings || {};
-  var state = args.state;
+  /* The state comes in the page (json_script), never in init args: it holds text. */
+  var state = JSON.parse(root.querySelector('.seminar-quiz > script[type="application/json"]').textContent);
   var form = root.querySelector('.seminar-quiz__form');
   var statusBox = root.querySelector('[data-status]');
   var errorBox = root.querySelector('[data-error]');

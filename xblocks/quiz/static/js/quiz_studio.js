@@ -290,5 +290,5 @@ function SeminarQuizStudio(runtime, element, args) {
       notify('error', {title: strings.saveError, message: error.message});
     });
   });
-  fill(args.fields);
+  fill(JSON.parse(root.querySelector('.seminar-quiz-studio > script[type="application/json"]').textContent));
 }
