@@ -16,6 +16,8 @@ import sys
 import tarfile
 from pathlib import Path
 
+from tests import system_packages
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = REPO.parent / "shared" / "platform" / "openedx-platform-teak-era.tar.xz"
 ENV = Path(sys.prefix)
@@ -26,15 +28,6 @@ SETUPTOOLS = "setuptools==80.9.0"
 # Test tools, installed under the platform's pins so they change none of them.
 TEST_TOOLS = ["pytest>=8", "mongomock>=4.1"]
 PIN = re.compile(r"(?P<name>[A-Za-z0-9._-]+)(?:\[[^\]]*\])?==(?P<version>\S+)")
-# What building the platform's requirements needs from Debian, checked before pip starts.
-SYSTEM_NEEDS = {
-    "pkg-config": "pkg-config",
-    "mysql_config": "default-libmysqlclient-dev",
-    "xmlsec1-config": "libxmlsec1-dev",
-    "xslt-config": "libxslt1-dev",
-    "gcc": "build-essential",
-    "msgfmt": "gettext",
-}
 
 
 def pip(*args):
@@ -48,7 +41,8 @@ def pip(*args):
 
 
 def missing_system_packages():
-    return sorted({pkg for tool, pkg in SYSTEM_NEEDS.items() if shutil.which(tool) is None})
+    """What building the platform's requirements needs from Debian, checked before pip starts."""
+    return system_packages.missing(system_packages.PLATFORM)
 
 
 def platform_root(source):
@@ -89,7 +83,7 @@ def main():
         )
     missing = missing_system_packages()
     if missing:
-        sys.exit("The platform's requirements need: sudo apt-get install " + " ".join(missing))
+        sys.exit("The platform's requirements need: " + system_packages.install_command(missing))
     root, key = platform_root(source)
     if not (STAMP.exists() and STAMP.read_text().splitlines()[0] == key):
         requirements, constraints = installable_requirements(root)
