@@ -195,3 +195,20 @@ def plain_text(text: str) -> str:
     Templates and JS escape it on output; escaping here too would show `&amp;`.
     """
     return html.unescape(nh3.clean(text or "", tags=set())).strip()
+
+
+def line_text(text: str) -> str:
+    """Plain text on one line: titles, names and other one-line author text for clients."""
+    return " ".join(plain_text(text).split())
+
+
+def markdown_text(text: str) -> str:
+    """What a reader sees of Markdown: its text without markup, a line per paragraph."""
+    lines = plain_text(render_markdown(text or "")).splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def index_text(*texts: str) -> str:
+    """Plain texts for course search, on one line and HTML-escaped: edx-search wraps
+    matches in <b> and the LMS shows its excerpts as HTML (HtmlBlock's text is escaped so)."""
+    return html.escape(" ".join(" ".join(texts).split()), quote=False)

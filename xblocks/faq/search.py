@@ -29,7 +29,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-from xblocks.common.markdown import plain_text, render_markdown
+from xblocks.common.markdown import markdown_text
 
 from .content_cache import ContentCache
 
@@ -152,7 +152,7 @@ def entry_postings(entries):
 
 def answer_text(answer):
     """What a reader sees of a Markdown answer: the page's `.faq-answer` textContent."""
-    return plain_text(render_markdown(answer))
+    return markdown_text(answer)
 
 
 def client_index(entries):

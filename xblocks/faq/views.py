@@ -8,13 +8,13 @@ from html import escape
 from xblock.core import XBlock
 
 from xblocks.common.i18n import current_language
-from xblocks.common.markdown import render_markdown
+from xblocks.common.markdown import index_text, line_text, markdown_text, render_markdown
 from xblocks.common.resources import BlockResources
 from xblocks.common.sdgs import SDG_NAMES
 from xblocks.common.services import replace_static_urls, user_is_staff
 
 from .content_cache import ContentCache
-from .entries import clean_text, group_by_category
+from .entries import group_by_category
 from .learner_state import question_status
 from .search import content_key, use_server_search, warm_index
 
@@ -180,23 +180,37 @@ class FaqViewsMixin:
         )
 
     def student_view_data(self, context=None):
-        """Learner-independent JSON for the mobile apps (docs/native-api.md)."""
+        """Learner-independent JSON for the mobile apps (docs/native-api.md): `answer_html`
+        is sanitised HTML, every other text plain text (markup removed)."""
         entries = self.all_entries()
         return {
-            "display_name": self.heading(),
-            "entries": [{**entry, "answer_html": self.answer_html(entry)} for entry in entries],
-            "categories": list(dict.fromkeys(entry["category"] for entry in entries)),
+            "display_name": line_text(self.heading()),
+            "entries": [
+                {
+                    **entry,
+                    "question": line_text(entry["question"]),
+                    "category": line_text(entry["category"]),
+                    "answer": markdown_text(entry["answer"]),
+                    "answer_html": self.answer_html(entry),
+                }
+                for entry in entries
+            ],
+            "categories": list(dict.fromkeys(line_text(entry["category"]) for entry in entries)),
             "search": "server" if self.server_search(entries) else "browser",
             "question_length": {"min": MIN_QUESTION_LENGTH, "max": MAX_QUESTION_LENGTH},
         }
 
     def index_dictionary(self):
-        """Course search: every entry's question, category, tags and answer as plain text."""
+        """Course search: every entry's question, category, tags and answer as plain text,
+        HTML-escaped (see `index_text`)."""
         parts = []
         for entry in self.all_entries():
-            answer = clean_text(render_markdown(entry["answer"]))
-            parts.extend([entry["question"], entry["category"], " ".join(entry["tags"]), answer])
+            parts.extend(map(line_text, (entry["question"], entry["category"])))
+            parts.extend([*entry["tags"], markdown_text(entry["answer"])])
         return {
-            "content": {"display_name": self.heading(), "entries": "\n".join(parts)},
+            "content": {
+                "display_name": index_text(line_text(self.heading())),
+                "entries": index_text(*parts),
+            },
             "content_type": "FAQ",
         }

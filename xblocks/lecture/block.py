@@ -5,12 +5,11 @@ objectives and SDG badges, a video that loads only on request with its transcrip
 shown, key takeaways, handouts, and completion when the learner reaches the end.
 """
 
-from html import escape
-
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 
 from xblocks.common.base import SeminarBlock
+from xblocks.common.markdown import index_text, line_text
 from xblocks.common.resources import BlockResources
 from xblocks.common.services import replace_static_urls, user_is_staff
 
@@ -136,21 +135,23 @@ class LectureBlock(
         return replace_static_urls(self, f'"{url}"')[1:-1]
 
     def student_view_data(self, context=None):
-        """The lecture for the mobile apps: sanitised HTML and metadata, the same for everyone."""
+        """The lecture for the mobile apps, the same for everyone: `*_html` is sanitised HTML,
+        every other text plain text (markup removed), as docs/native-api.md says."""
         prefix = self.anchor_prefix
         body_html, toc = page_markdown(self.body, prefix)
         video = video_sources(self.video_url, self.video_youtube_id)
+        handouts = handout_links(self.handouts, self.replace_static_url)
         return {
-            "display_name": self.heading(),
+            "display_name": line_text(self.heading()),
             "reading_time_minutes": self.estimated_minutes(self.body),
             "speakers": [
-                {key: s.get(key, "") for key in ("name", "role", "organisation")}
+                {key: line_text(s.get(key, "")) for key in ("name", "role", "organisation")}
                 for s in self.speakers
                 if isinstance(s, dict)
             ],
-            "objectives": list(self.objectives),
+            "objectives": [line_text(objective) for objective in self.objectives],
             "sdgs": sdg_badges(self.sdgs, self.gettext),
-            "toc": [entry._asdict() for entry in toc],
+            "toc": [{**entry._asdict(), "name": line_text(entry.name)} for entry in toc],
             "body_html": self.replace_static(body_html),
             "video": {
                 "url": video["file_url"] if video else "",
@@ -159,29 +160,24 @@ class LectureBlock(
                     page_markdown(self.transcript, prefix + "t-", 2)[0]
                 ),
             },
-            "takeaways": list(self.takeaways),
-            "handouts": handout_links(self.handouts, self.replace_static_url),
+            "takeaways": [line_text(takeaway) for takeaway in self.takeaways],
+            "handouts": [{**handout, "title": line_text(handout["title"])} for handout in handouts],
         }
 
     def index_dictionary(self):
-        """What course search indexes: title, objectives, takeaways, text and transcript.
-
-        Text is HTML-escaped, as HtmlBlock's is: edx-search wraps matches in <b> and the LMS
-        shows its excerpts as HTML.
-        """
+        """What course search indexes: title, objectives, takeaways, text and transcript, as
+        plain text, HTML-escaped (see `index_text`)."""
         index = super().index_dictionary()
         content = index.setdefault("content", {})
+        speakers = [s.get("name", "") for s in self.speakers if isinstance(s, dict)]
         content.update(
             {
-                "display_name": self.display_name,
-                "objectives": escape(" ".join(self.objectives), quote=False),
-                "takeaways": escape(" ".join(self.takeaways), quote=False),
-                "body": escape(body_text(self.body), quote=False),
-                "transcript": escape(body_text(self.transcript), quote=False),
-                "speakers": escape(
-                    " ".join(s.get("name", "") for s in self.speakers if isinstance(s, dict)),
-                    quote=False,
-                ),
+                "display_name": index_text(line_text(self.display_name)),
+                "objectives": index_text(*map(line_text, self.objectives)),
+                "takeaways": index_text(*map(line_text, self.takeaways)),
+                "body": index_text(body_text(self.body)),
+                "transcript": index_text(body_text(self.transcript)),
+                "speakers": index_text(*map(line_text, speakers)),
             }
         )
         index["content_type"] = "Text"  # the category Open edX search gives text blocks

@@ -52,17 +52,25 @@ def page_markdown(text: str, prefix: str, heading_shift: int = 1) -> tuple[str, 
     their own instead of widening a phone's page.
     """
     markup, toc = render_markdown_with_toc(text)
+    page, names = _adapt(markup, prefix, heading_shift)
+    # A name is the sanitised heading's text: Markdown's own keeps the text of a <script>.
     entries = tuple(
-        TocEntry(prefix + entry["id"], html.unescape(entry["name"]), entry["level"] + heading_shift)
+        TocEntry(
+            prefix + entry["id"],
+            names.get(prefix + entry["id"], html.unescape(entry["name"])),
+            entry["level"] + heading_shift,
+        )
         for entry in toc
     )
-    return _adapt(markup, prefix, heading_shift), entries
+    return page, entries
 
 
 def _adapt(markup, prefix, heading_shift):
+    """(page-ready HTML, {heading id: heading text})."""
     if not markup.strip():
-        return ""
+        return "", {}
     root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    names = {}
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue
@@ -73,10 +81,12 @@ def _adapt(markup, prefix, heading_shift):
             element.set("href", "#" + prefix + href[1:])
         if element.tag in HEADINGS:
             element.tag = f"h{min(6, HEADINGS[element.tag] + heading_shift)}"
+            names[element.get("id")] = " ".join(element.text_content().split())
         elif element.tag == "table":
             _wrap_table(element)
     leading = html.escape(root.text or "", quote=False)
-    return leading + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+    page = leading + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+    return page, names
 
 
 def _wrap_table(table):

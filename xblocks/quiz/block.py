@@ -10,6 +10,7 @@ from html import escape
 from xblock.core import XBlock
 
 from xblocks.common.base import SeminarBlock
+from xblocks.common.markdown import index_text, line_text, markdown_text
 from xblocks.common.resources import BlockResources
 from xblocks.common.services import user_is_staff
 
@@ -133,9 +134,10 @@ class QuizBlock(
         }
 
     def student_view_data(self, context=None):
-        """The quiz for the mobile apps, the same for every learner: no answers in it."""
+        """The quiz for the mobile apps, the same for every learner: no answers in it.
+        `*_html` is sanitised HTML, every other text plain text (markup removed)."""
         return {
-            "display_name": self.display_name,
+            "display_name": line_text(self.display_name),
             "max_attempts": self.max_attempts,
             "grading": self.grading,
             "shuffle": self.shuffle,
@@ -150,7 +152,11 @@ class QuizBlock(
 
         def choices(question):
             listed = [
-                {"id": token, "text": choice["text"]}
+                {
+                    "id": token,
+                    "text": markdown_text(choice["text"]),
+                    "text_html": render_inline(choice["text"]),
+                }
                 for choice, token in zip(question["choices"], tokens.tokens(question), strict=True)
             ]
             # Shuffled quizzes list choices in token order: authored order may point at the answer.
@@ -160,7 +166,7 @@ class QuizBlock(
             {
                 "id": question["id"],
                 "type": question["type"],
-                "prompt": question["prompt"],
+                "prompt": markdown_text(question["prompt"]),
                 "prompt_html": render_inline(question["prompt"]),
                 "choices": choices(question),
                 "hint_count": len(question["hints"]),
@@ -169,14 +175,18 @@ class QuizBlock(
         ]
 
     def index_dictionary(self):
-        """Search index content: prompts and choice texts, never answers or feedback."""
+        """Search index content: prompts and choice texts, never answers or feedback, as
+        plain text, HTML-escaped (see `index_text`)."""
         texts = []
         for question in self.questions:
             texts.append(question["prompt"])
             texts.extend(choice["text"] for choice in question["choices"])
         base = getattr(super(), "index_dictionary", None)
         body = base() if base else {}
-        content = {"display_name": self.display_name, "questions": " ".join(texts)}
+        content = {
+            "display_name": index_text(line_text(self.display_name)),
+            "questions": index_text(*map(markdown_text, texts)),
+        }
         body["content"] = {**body.get("content", {}), **content}
         body["content_type"] = "Quiz"
         return body

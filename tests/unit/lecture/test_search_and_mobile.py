@@ -23,7 +23,7 @@ def test_index_text_is_html_safe_for_search_excerpts():
     block = lecture(body="Q&A <script>alert(1)</script> 1 < 2", objectives=["<b>x</b>"])
     content = block.index_dictionary()["content"]
     assert content["body"] == "Q&amp;A 1 &lt; 2"
-    assert content["objectives"] == "&lt;b&gt;x&lt;/b&gt;"
+    assert content["objectives"] == "x"  # plain text: markup removed, not indexed as words
 
 
 def test_student_view_data_has_sanitised_html_and_metadata(full_lecture):

@@ -87,7 +87,8 @@ def test_mobile_data_is_the_same_for_everyone_and_has_no_answers():
     assert '"correct"' not in json.dumps(data) and "feedback" not in json.dumps(data)
     assert [q["id"] for q in data["questions"]] == ["single", "multiple", "tf", "numeric", "text"]
     token = block.choice_tokens.token("single", "b")
-    assert {"id": token, "text": "An escrow agent"} in data["questions"][0]["choices"]
+    choice = {"id": token, "text": "An escrow agent", "text_html": "An escrow agent"}
+    assert choice in data["questions"][0]["choices"]
     assert data["max_score"] == 5
 
 
