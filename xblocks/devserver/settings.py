@@ -1,7 +1,8 @@
 """Workbench settings for `seminar serve` and the test suite.
 
-The workbench's own settings, plus: a data directory (SEMINAR_VAR_DIR, default ./var),
-the learner's language from `?lang=xx`, staff users, and the seminar's course scenarios.
+The workbench's own settings, plus: a data directory (SEMINAR_VAR_DIR, default ./var) that
+holds the database and the install's own secret key, the learner's language from
+`?lang=xx`, staff users, and the seminar's course scenarios.
 """
 
 import os
@@ -9,6 +10,8 @@ from pathlib import Path
 
 from workbench.settings import *  # noqa: F403  (the workbench's settings are the base)
 from workbench.settings import INSTALLED_APPS, MIDDLEWARE, TEMPLATES, WORKBENCH
+
+from .secret import install_secret_key
 
 VAR_DIR = Path(os.environ.get("SEMINAR_VAR_DIR", "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -39,7 +42,8 @@ else:
     }
 
 DEBUG = os.environ.get("SEMINAR_DEBUG", "true").lower() == "true"
-SECRET_KEY = os.environ.get("SEMINAR_SECRET_KEY", "seminar-dev-server-not-for-production")
+# Each install has its own key (var/secret_key), never one published with the source.
+SECRET_KEY = os.environ.get("SEMINAR_SECRET_KEY") or install_secret_key(VAR_DIR)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
 INSTALLED_APPS = [*INSTALLED_APPS, "xblocks.devserver"]
