@@ -28,10 +28,11 @@ def free_port():
 
 
 @contextlib.contextmanager
-def serve(timeout=60):
-    """Yield the base URL of a fresh `seminar serve` with its own database."""
+def serve(timeout=60, var_dir=None):
+    """Yield the base URL of a fresh `seminar serve` with its own database (in `var_dir`)."""
     port = free_port()
-    env = {**os.environ, "SEMINAR_VAR_DIR": tempfile.mkdtemp(prefix="seminar-serve-")}
+    var_dir = str(var_dir or tempfile.mkdtemp(prefix="seminar-serve-"))
+    env = {**os.environ, "SEMINAR_VAR_DIR": var_dir}
     process = subprocess.Popen(
         [sys.executable, "-m", "xblocks.cli", "serve", "--port", str(port)],
         env=env,

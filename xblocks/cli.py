@@ -23,7 +23,20 @@ def serve(args):
     # Load every scenario (the whole course) before the first request, not during it.
     get_scenarios()
     print(f"Seminar workbench on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, verbosity=0)
+    call_command(
+        _classroom_runserver(), f"{args.host}:{args.port}", use_reloader=False, verbosity=0
+    )
+
+
+def _classroom_runserver():
+    """Django's runserver with room for a classroom's simultaneous connections: its queue
+    of 10 made the system reset most of 200 learners' connections arriving together."""
+    from django.core.management.commands.runserver import Command
+    from django.core.servers.basehttp import WSGIServer
+
+    command = Command()
+    command.server_cls = type("ClassroomServer", (WSGIServer,), {"request_queue_size": 512})
+    return command
 
 
 def _load(args):

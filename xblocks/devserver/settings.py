@@ -22,7 +22,13 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 CACHE_OPTIONS = {"MAX_ENTRIES": 1_000_000}
 if "WORKBENCH_DATABASES" not in os.environ:
     DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "workbench.db")}
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "workbench.db"),
+            # A writer waits up to 30 s for the write lock (storage.py serialises writes)
+            # instead of failing after 5 with "database is locked".
+            "OPTIONS": {"timeout": 30},
+        }
     }
     CACHES = {
         "default": {

@@ -45,11 +45,8 @@ def run_together(count, action):
 
 
 def voting_unit(user):
-    """The demo FAQ, viewed once as learners do before voting.
-
-    The workbench creates a block's shared-state row on first read, without a unique key;
-    the first page view creates it in real use, so the race below is between votes only.
-    """
+    """The demo FAQ, viewed once as learners do before voting (the first view is what
+    test_devserver_concurrency.py races; here the race is between votes only)."""
     block = workbench_block(SCENARIOS[0][1], user)
     block.runtime.render(block, "student_view")
     return block
