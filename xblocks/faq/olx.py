@@ -21,6 +21,8 @@ import textwrap
 from lxml import etree
 from xblock.fields import Scope
 
+from xblocks.common.olx import unsafe_xml_problem
+
 from .entries import check_entries, split_words
 
 ENTRY_ATTRIBUTES = ("id", "category", "tags", "related")
@@ -145,6 +147,8 @@ class FaqOlxMixin:
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
+        if problem := unsafe_xml_problem(node):
+            raise FaqOlxError([problem])
         block = runtime.construct_xblock_from_class(cls, keys)
         block.entries = read_entries(node)
         for name, value in node.items():

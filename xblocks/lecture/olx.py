@@ -22,6 +22,8 @@ from lxml import etree
 from xblock.core import XML_NAMESPACES
 from xblock.fields import Scope
 
+from xblocks.common.olx import unsafe_xml_problem
+
 from .validation import clean_values
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,8 @@ def _set_text(element, text):
 
 def read_lecture(node, block_fields, gettext=str):
     """Field values from a lecture element: ({own field: value}, {other field: string})."""
+    if problem := unsafe_xml_problem(node):
+        raise LectureOlxError(f"<seminar_lecture>: {problem}")
     raw, others = {}, {}
     for name, value in node.attrib.items():
         if name == "sdgs":

@@ -22,6 +22,8 @@ import textwrap
 
 from xblock.fields import Scope
 
+from xblocks.common.olx import unsafe_xml_problem
+
 from .question_checks import one_line
 from .questions import SETTING_CLEANERS, QuizInvalid, clean_quiz
 
@@ -45,6 +47,8 @@ class OlxMixin:
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
+        if problem := unsafe_xml_problem(node):
+            raise QuizOlxError([problem])
         block = runtime.construct_xblock_from_class(cls, keys)
         problems, settings, lines = [], {}, []
         for name, value in node.attrib.items():
