@@ -60,9 +60,11 @@ def test_entities_and_doctypes_are_refused_whatever_the_parser(block_class, pars
 
 @pytest.mark.parametrize("block_class", list(OLX), ids=lambda cls: cls.__name__)
 def test_an_entity_reference_without_a_doctype_is_refused(block_class):
-    xml = OLX[block_class].format("&xxe;")
-    node = etree.fromstring(xml.encode(), etree.XMLParser(resolve_entities=False, recover=True))
-    assert list(node.iter(etree.Entity))
+    # As a runtime's parser may leave one (lxml versions differ in what they keep).
+    node = etree.fromstring(OLX[block_class].format("HERE"))
+    (holder,) = [element for element in node.iter() if "HERE" in (element.text or "")]
+    holder.text = holder.text.replace("HERE", "")
+    holder.append(etree.Entity("xxe"))
     with pytest.raises(ValueError, match="entit"):
         parse_node(block_class, node)
 
