@@ -1,10 +1,11 @@
 """The wheel and the sdist install into clean virtualenvs pinned like each Open edX release.
 
 `pip wheel .` and `python -m build --sdist` run on a clean copy of the checkout. For each
-release (Python, XBlock and Django as tox.ini pins them) one virtualenv gets the pins and
-the wheel, then the wheel again and the sdist in turn, and each time, from a folder outside
-the checkout: the three `xblock.v1` entry points load XBlock classes (`python -c`), and
-`seminar check` / `seminar build` work from the sources shipped inside the package.
+release (its Python, and its pins from tests/constraints/ as tox.ini uses them) one
+virtualenv gets the pins and the wheel, then the wheel again and the sdist in turn, and
+each time, from a folder outside the checkout: the three `xblock.v1` entry points load
+XBlock classes (`python -c`), and `seminar check` / `seminar build` work from the sources
+shipped inside the package.
 
 Run by `tox -e package`; it needs python3.11 and python3.12 (pyenv provides them here) and
 uses pip's cache, so a warm run takes a minute or two.
@@ -24,18 +25,23 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from packaging.requirements import Requirement
 
 REPO = Path(__file__).resolve().parents[2]
 TARBALL = "SSCeCommerce-ECOM101-2026.tar.gz"
 BLOCKS = ("seminar_lecture", "seminar_faq", "seminar_quiz")
 
-# Open edX release -> (Python, pins); test_releases_match_the_tox_matrix keeps it in step.
-RELEASES = {
-    "teak": ("3.11", ("XBlock>=5.1,<6", "Django>=4.2,<5.0")),
-    "ulmo": ("3.11", ("XBlock>=5.1,<6", "Django>=5.2,<6.0")),
-    "verawood": ("3.12", ("XBlock>=6,<7", "Django>=5.2,<6.0")),
-}
+# Open edX release -> Python; its pins are tests/constraints/<release>.txt, as in tox.ini
+# (test_releases_match_the_tox_matrix keeps the two in step).
+RELEASES = {"teak": "3.11", "ulmo": "3.11", "verawood": "3.12"}
+CONSTRAINTS = REPO / "tests" / "constraints"
+
+
+def release_pins(release):
+    """{distribution name: pinned version} of the release's constraints file."""
+    lines = (CONSTRAINTS / f"{release}.txt").read_text().splitlines()
+    pairs = (line.split("==") for line in lines if "==" in line and not line.startswith("#"))
+    return {name.strip().lower(): version.strip() for name, version in pairs}
+
 
 # What a virtualenv reports about the installed package, with no checkout in sight.
 PROBE = """
@@ -184,12 +190,23 @@ def release_venvs(artifacts, tmp_path_factory):
 
     def venv(release):
         if release not in made:
-            python_version, pins = RELEASES[release]
+            python_version = RELEASES[release]
             python = find_python(python_version)
             _need(python, f"python{python_version} not found (PATH or pyenv)")
             path = tmp_path_factory.mktemp(f"venv-{release}")
             _run(python, "-m", "venv", path, cwd=path)
-            _run(path / "bin" / "python", "-m", "pip", "install", "-q", wheel, *pins, cwd=path)
+            constraints = CONSTRAINTS / f"{release}.txt"
+            _run(
+                path / "bin" / "python",
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "-c",
+                constraints,
+                wheel,
+                cwd=path,
+            )
             made[release] = path
         return made[release]
 
@@ -267,11 +284,11 @@ def test_sdist_has_what_a_wheel_is_built_from(artifacts):
 
 def test_entry_points_load_xblock_classes(installed):
     release, venv, outside = installed
-    python_version, pins = RELEASES[release]
     report = json.loads(_run(venv / "bin" / "python", "-I", "-c", PROBE, cwd=outside))
-    assert report["python"] == python_version
-    for pin in map(Requirement, pins):
-        assert pin.specifier.contains(report[pin.name]), f"{pin.name} {report[pin.name]}"
+    assert report["python"] == RELEASES[release]
+    pins = release_pins(release)
+    for name in ("XBlock", "Django"):
+        assert report[name] == pins[name.lower()], f"{name} {report[name]}"
     assert sorted(report["blocks"]) == sorted(BLOCKS)
     for name, (class_path, is_xblock) in report["blocks"].items():
         assert is_xblock, f"{name} -> {class_path} is not an XBlock subclass"
@@ -308,17 +325,16 @@ def test_seminar_check_and_build_work_without_the_checkout(installed, artifacts)
 
 
 def test_releases_match_the_tox_matrix():
-    """RELEASES above pins exactly what tox.ini's teak, ulmo and verawood envs pin."""
+    """Each release env of tox.ini runs RELEASES' Python under that release's constraints."""
     tox = configparser.ConfigParser(interpolation=None)
     tox.read(REPO / "tox.ini")
-    pins = {release: set() for release in RELEASES}
-    for line in tox["testenv"]["deps"].splitlines():
-        factors, sep, requirement = line.partition(":")
-        if not sep or " " in factors.strip():
-            continue
-        for factor in factors.split(","):
-            if factor.strip() in pins:
-                pins[factor.strip()].add(requirement.strip())
-    for release, (python_version, release_pins) in RELEASES.items():
-        assert pins[release] == set(release_pins), release
+    constraint_of = {}
+    for line in tox["testenv"]["setenv"].splitlines():
+        factors, _, setting = line.partition(":")
+        if setting.strip().startswith("PIP_CONSTRAINT"):
+            for factor in factors.split(","):
+                constraint_of[factor.strip()] = setting.split("=", 1)[1].strip()
+    for release, python_version in RELEASES.items():
+        assert constraint_of[release] == f"{{toxinidir}}/tests/constraints/{release}.txt"
         assert tox[f"testenv:{release}"]["basepython"] == f"python{python_version}"
+        assert {"xblock", "django", "nh3"} <= release_pins(release).keys()

@@ -2,7 +2,12 @@
 
 import pytest
 
-from xblocks.common.markdown import plain_text, render_markdown, render_markdown_with_toc
+from xblocks.common.markdown import (
+    plain_text,
+    render_markdown,
+    render_markdown_with_toc,
+    sanitize_html,
+)
 
 # Script-injection vectors an author, an imported OLX file or a learner could write.
 XSS_VECTORS = [
@@ -87,3 +92,10 @@ def test_a_list_may_start_right_under_a_paragraph(source, items):
 def test_list_markers_in_code_and_mid_paragraph_numbers_stay_text():
     assert "<li>" not in render_markdown("```\nshell:\n- not a list\n```")
     assert "<li>" not in render_markdown("It grew in 2010\n2. That is all.")
+
+
+def test_an_image_whose_address_is_dropped_is_dropped_too():
+    # Markdown 3.10 (Verawood's pin) passes raw <img> through to the sanitiser.
+    assert sanitize_html('<p><img src="x:" onerror="alert(1)">text</p>') == "<p>text</p>"
+    kept = sanitize_html('<img src="/static/map.png" alt="Map of the zones">')
+    assert 'src="/static/map.png"' in kept and 'alt="Map of the zones"' in kept

@@ -90,8 +90,17 @@ EXTENSION_CONFIGS = {
 ID_PREFIX = "md-"
 
 
+# nh3 drops a src whose scheme is not allowed but keeps the <img>: an image of nothing that
+# a screen reader announces. nh3 writes every attribute quoted, so a ">" ends the tag.
+IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\ssrc=)[^>]*>")
+
+
 def sanitize_html(html: str) -> str:
     """Keep only allow-listed markup; scripts, styles and event handlers are dropped."""
+    return IMG_WITHOUT_SRC.sub("", _clean(html))
+
+
+def _clean(html):
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
