@@ -70,7 +70,7 @@ DEMO = _lecture(
     'display_name="Getting paid across borders" sdgs="8 9 17" '
     'video_url="https://media.example.org/seminar/getting-paid-across-borders.mp4"',
     """
-<speaker name="Seminar course team" role="Module authors" organisation="seminar-xblocks"/>
+<speaker name="Seminar course team" role="Module authors" organisation="SSCeCommerce"/>
 <objective>Describe the steps of one cross-border payment, from checkout to settlement.</objective>
 <objective>Explain why holding the money until delivery builds trust.</objective>
 <objective>Name the services a public service platform brings together.</objective>
