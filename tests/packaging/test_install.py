@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.tools import need
+
 REPO = Path(__file__).resolve().parents[2]
 TARBALL = "SSCeCommerce-ECOM101-2026.tar.gz"
 BLOCKS = ("seminar_lecture", "seminar_faq", "seminar_quiz")
@@ -69,15 +71,6 @@ print(json.dumps({
     "tutor_modules": sorted(m for m in sys.modules if m == "tutor" or m.endswith("tutor_plugin")),
 }))
 """
-
-
-def _need(condition, why):
-    """Skip where the tools are missing, except in `tox -e package`, where that fails."""
-    if condition:
-        return
-    if os.environ.get("TOX_ENV_NAME") == "package":
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 def _clean_env():
@@ -171,7 +164,7 @@ def artifacts(tmp_path_factory):
         has_build = bool(metadata.version("build"))
     except metadata.PackageNotFoundError:
         has_build = False
-    _need(has_build, "python -m build is not installed (tox -e package installs it)")
+    need(has_build, "python -m build is not installed (tox -e package installs it)")
     work = tmp_path_factory.mktemp("artifacts")
     source = _copy_checkout(work / "seminar-xblocks")
     out = work / "dist"
@@ -192,7 +185,7 @@ def release_venvs(artifacts, tmp_path_factory):
         if release not in made:
             python_version = RELEASES[release]
             python = find_python(python_version)
-            _need(python, f"python{python_version} not found (PATH or pyenv)")
+            need(python, f"python{python_version} not found (PATH or pyenv)")
             path = tmp_path_factory.mktemp(f"venv-{release}")
             _run(python, "-m", "venv", path, cwd=path)
             constraints = CONSTRAINTS / f"{release}.txt"

@@ -25,21 +25,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.tools import need
+
 REPO = Path(__file__).resolve().parents[2]
 INSTALL_TOX = "pip install tox"
 # The machine's own pip settings (an index, a certificate, a proxy) are kept: a user has them.
 KEPT = {"HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TERM", "TMPDIR", "SSL_CERT_FILE"}
 PROXIES = {"http_proxy", "https_proxy", "no_proxy"}
 SERVE_TIMEOUT = 900
-
-
-def _need(condition, why):
-    """Skip where the tools are missing, except in `tox -e package`, where that fails."""
-    if condition:
-        return
-    if os.environ.get("TOX_ENV_NAME") == "package":
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 def fresh_machine_env():
@@ -72,8 +65,8 @@ def shell(command, cwd, timeout=600):
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory):
-    _need(shutil.which("git") and (REPO / ".git").exists(), "needs git and a git checkout")
-    _need(shutil.which("pip", path=fresh_machine_env()["PATH"]), "no pip on a fresh PATH")
+    need(shutil.which("git") and (REPO / ".git").exists(), "needs git and a git checkout")
+    need(shutil.which("pip", path=fresh_machine_env()["PATH"]), "no pip on a fresh PATH")
     target = tmp_path_factory.mktemp("fresh") / "seminar-xblocks"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(target)], check=True)
     yield target
