@@ -61,21 +61,22 @@ class Response:
         return json_module.loads(self.text)
 
 
-def _known_area(function):
+def _known_area(function, areas=AREAS):
     filename, _line, name = function
     where = f"{filename}:{name}"
-    for part, area in AREAS:
+    for part, area in areas:
         if part in where:
             return area
     return None
 
 
-def shares_by_area(stats):
-    """Own time per area. A function of no known area (a built-in, or a standard library
-    helper) counts for the areas of its callers, as much as each call site spent in it."""
+def shares_by_area(stats, areas=AREAS):
+    """Own time per area (`areas`: the first (path part, area) a function's file matches).
+    A function of no known area (a built-in, or a standard library helper) counts for the
+    areas of its callers, as much as each call site spent in it."""
 
     def area_of(function, depth=0):
-        known = _known_area(function)
+        known = _known_area(function, areas)
         if known or depth > 20 or not stats[function][4]:
             return known or OTHER
         callers = stats[function][4]
@@ -84,7 +85,7 @@ def shares_by_area(stats):
 
     shares = {}
     for function, (_cc, _nc, own, _cumulative, callers) in stats.items():
-        if _known_area(function) or not callers:
+        if _known_area(function, areas) or not callers:
             spent = {area_of(function): own}
         else:
             spent = {}
