@@ -268,12 +268,12 @@ def bundles_asked():
         yield asked
 
 
-BUNDLE_ENTRY = re.compile(r"^\s{8}(\w+): (\[[^\]]*\]|'[^']*')", re.MULTILINE)
+BUNDLE_ENTRY = re.compile(r"^\s+(\w+): (\[[^\]]*\]|'[^']*')", re.MULTILINE)
 
 
 def bundle_sources():
-    """{bundle: bytes of its entry source files}, read from the platform's webpack configs
-    (unminified, and without the modules they import: a rough size, not the build's)."""
+    """{bundle: (decoded, gzip) bytes of its entry source files}, from the platform's
+    webpack configs: unminified, and without what they import, so a rough size only."""
     from django.conf import settings
 
     root = Path(settings.REPO_ROOT)
@@ -282,5 +282,5 @@ def bundle_sources():
         for name, entries in BUNDLE_ENTRY.findall((root / config).read_text()):
             files = [root / path for path in re.findall(r"'(\./[^']+)'", entries)]
             if files and all(path.is_file() for path in files):
-                sizes.setdefault(name, sum(path.stat().st_size for path in files))
+                sizes.setdefault(name, _sizes([b"".join(path.read_bytes() for path in files)]))
     return sizes

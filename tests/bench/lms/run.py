@@ -233,7 +233,7 @@ def bytes_table(results):
         "",
         "Not counted: the webpack bundles that the core versions' pages ask for beyond the "
         "empty unit's (none is built in this copy, so the page links none): "
-        + ", ".join(f"`{name}` ({sources.get(name, 0):,} bytes of entry sources)" for name in extra)
+        + ", ".join(f"`{name}` ({_source_size(sources, name)})" for name in extra)
         + ". Built and minified they are smaller than their sources, but not nothing: "
         "the core versions' first views are larger than counted here. Ours ask for none.",
         "",
@@ -255,6 +255,13 @@ def _beyond(samples, floors, requests):
 
 def _wall_ratio(ours, core):
     return median(ours, "wall_ms") / median(core, "wall_ms")
+
+
+def _source_size(sources, name):
+    if name not in sources:
+        return "no entry sources found"
+    decoded, zipped = sources[name]
+    return f"entry sources {decoded:,} bytes, {zipped:,} gzip"
 
 
 def _unit(kind, version):
