@@ -8,14 +8,15 @@ split). The profiler slows small functions most: read the milliseconds as rough.
 
 import cProfile
 import pstats
+import statistics
 from functools import partial
 
 from tests.bench.journey import CLIENT, shares_by_area
 from tests.bench.lms.measure import check_capa, our_submission, render, submit_ours
 from tests.bench.lms.sampling import CORE, KINDS
 
-REQUESTS = 5  # profiled requests of each version
-SUBMITTERS = 3
+REQUESTS = 7  # profiled requests of each version
+SUBMITTERS = 5
 SHOWN = 0.04  # areas under this share of both versions' time go under "other"
 OTHER_AREAS = "other"
 
@@ -50,15 +51,23 @@ AREAS = [
 
 
 def profiled(calls):
-    """Milliseconds by area over `calls` (each makes one or more requests), per call."""
-    profile = cProfile.Profile()
+    """Milliseconds by area of each call (one or more requests), the median over `calls`:
+    each call is profiled alone, so that a moment when another process had the CPU
+    inflates one call's figure, not the result."""
+    by_call = []
     for call in calls:
+        profile = cProfile.Profile()
         profile.enable()
         call()
         profile.disable()
-    shares = shares_by_area(pstats.Stats(profile).stats, AREAS)
-    shares.pop(CLIENT, None)
-    return {area: seconds * 1000 / len(calls) for area, seconds in shares.items()}
+        shares = shares_by_area(pstats.Stats(profile).stats, AREAS)
+        shares.pop(CLIENT, None)
+        by_call.append(shares)
+    areas = {area for shares in by_call for area in shares}
+    return {
+        area: statistics.median(shares.get(area, 0.0) * 1000 for shares in by_call)
+        for area in areas
+    }
 
 
 def render_profiles(bench, kind):
@@ -96,6 +105,7 @@ def submit_profiles(bench, kind):
 
 
 def profile_table(title, by_version):
+    """Areas by their largest figure; `all` is the sum of the areas' medians."""
     versions = list(by_version)
     totals = {version: sum(by_version[version].values()) for version in versions}
     areas = sorted(
@@ -120,8 +130,10 @@ def profile_section(bench):
         "",
         f"Each function's own time, by the code it belongs to: {REQUESTS} repeat views of "
         f"each version, and {SUBMITTERS} submissions each with Celery's tasks queued (the "
-        "handlers' own work). The test client's own time is left out; the profiler slows "
-        "small functions most, so the figures are rough and larger than the medians above.",
+        "handlers' own work), each profiled alone; each area's figure is its median over "
+        "them. The test client's own time is left out. The profiler times by the wall "
+        "clock and slows small functions most: the figures are rough, and larger than the "
+        "CPU medians above.",
         "",
     ]
     for kind in KINDS:
