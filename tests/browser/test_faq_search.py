@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.unit.faq.helpers import course_entries
-from xblocks.faq.search import client_index, rank, tokenize
+from xblocks.faq.search import client_index, is_foreign, rank, tokenize
 
 TRICKY_WORDS = [
     "Payments",
@@ -85,8 +85,16 @@ QUERIES = [
     "whatever",
     "How can a small firm receive money from abroad?",
     "pilot zone",
+    "pilot zones",
     "women",
     "rural",
+    '"small parcels"',
+    "“rural areas”",
+    '"zones pilot" payments',
+    '"pilot zones',
+    "الدفع",
+    "支付 payment",
+    "qwxz vbnm",
 ]
 
 
@@ -119,6 +127,12 @@ def test_python_and_javascript_rank_the_seminar_faq_identically(search_page):
     )
     python = [[list(hit) for hit in rank(index, query)] for query in QUERIES]
     assert javascript == python
+    javascript = search_page.evaluate(
+        "([index, queries]) => queries.map(q => window.SeminarFaqBlock.search.isForeign(index, q))",
+        [index, QUERIES],
+    )
+    assert javascript == [is_foreign(index, query) for query in QUERIES]
+    assert javascript.count(True) == 1  # the Arabic query, in an English FAQ
 
 
 def open_the_seminar_faq(page):
@@ -135,13 +149,16 @@ def test_the_browser_indexes_the_page_as_python_indexes_the_entries(page):
         """() => {
             const search = window.SeminarFaqBlock.search;
             const index = search.build(search.documents(document.querySelector('.seminar-faq')));
-            return {n: index.n, terms: Object.assign({}, index.terms)};
+            const docs = index.docs.map((texts) => texts.map((text) => search.tokenize(text)));
+            return {n: index.n, terms: Object.assign({}, index.terms), docs: docs};
         }"""
     )
     expected = client_index(course_entries())
     assert built["n"] == expected["n"] == len(course_entries())
     assert sorted(built["terms"]) == sorted(expected["terms"])
     assert built["terms"] == expected["terms"]
+    # The texts phrases are looked for in, token for token.
+    assert built["docs"] == [[tokenize(text) for text in texts] for texts in expected["docs"]]
 
 
 def test_the_seminar_faq_searches_without_a_network_round_trip(page):

@@ -12,9 +12,17 @@ hyphen or apostrophe also give the joined word ("e-commerce" -> "commerce",
 Ranking: an entry's weight for a term is 3 if the term is in the question, +2 if in the
 category or tags, +1 if in the answer. A query token matches a term exactly (factor 1)
 or as a prefix of it (factor 0.5, tokens of 3+ characters, for search as you type).
-Score = sum over query tokens of the best weight x idf x factor; entries matching more
-query tokens come first, then higher scores, then display order. idf = ln(1 + N/df),
-rounded to 3 decimals so Python and JS agree to the last bit.
+Score = sum over query tokens of the best weight x idf x factor; idf = ln(1 + N/df),
+rounded to 3 decimals so Python and JS agree to the last bit. Only the entries matching
+the most query tokens are results: every token when some entry has them all ("pilot
+zones" does not list an entry that only says "zone"), else as many as any entry has (a
+question typed in full still finds its nearest entries). Text in double quotes ("..." or
+“...”) is a phrase: a result holds its tokens one after the other in its question, its
+category and tags, or its answer. Results: higher scores first, then display order.
+
+A query none of whose tokens shares a single character with the indexed text (Arabic
+words in an English FAQ) is in a language the FAQ does not hold: `is_foreign` says so,
+and the page tells the learner which language to search in.
 
 An answer is indexed as the text a reader sees (its Markdown rendered, tags removed), so
 the browser builds the very same index from the page's text: small FAQs search there
@@ -45,6 +53,7 @@ LETTERS = re.compile(r"^[a-z]+$")
 VOWEL = re.compile(r"[aeiouy]")
 UNDOUBLE = frozenset("bdfgkmnprt")
 WEIGHT_QUESTION, WEIGHT_KEYWORDS, WEIGHT_ANSWER = 3, 2, 1
+WEIGHTS = (WEIGHT_QUESTION, WEIGHT_KEYWORDS, WEIGHT_ANSWER)  # of entry_texts, in order
 PREFIX_MIN = 3
 PREFIX_FACTOR = 0.5
 # Above this many entries the page does not ship the index: the server searches.
@@ -132,17 +141,19 @@ def idf(count, df):
     return math.floor(math.log(1 + count / df) * 1000 + 0.5) / 1000
 
 
-def entry_postings(entries):
-    """{term: [entry index * 8 + weight, ...]} with entry indexes ascending."""
+def entry_texts(entry):
+    """[question, category and tags, answer as read]: the three texts an entry is found by."""
+    keywords = " ".join([entry.get("category", ""), *entry.get("tags", [])])
+    return [entry.get("question", ""), keywords, answer_text(entry.get("answer", ""))]
+
+
+def entry_postings(docs):
+    """{term: [entry index * 8 + weight, ...]} with entry indexes ascending, from each
+    entry's `entry_texts`."""
     postings = {}
-    for index, entry in enumerate(entries):
+    for index, texts in enumerate(docs):
         weights = {}
-        keywords = " ".join([entry.get("category", ""), *entry.get("tags", [])])
-        for weight, text in (
-            (WEIGHT_QUESTION, entry.get("question", "")),
-            (WEIGHT_KEYWORDS, keywords),
-            (WEIGHT_ANSWER, answer_text(entry.get("answer", ""))),
-        ):
+        for weight, text in zip(WEIGHTS, texts, strict=True):
             for term in token_set(text):
                 weights[term] = weights.get(term, 0) + weight
         for term, weight in weights.items():
@@ -156,23 +167,60 @@ def answer_text(answer):
 
 
 def client_index(entries):
-    """The index the browser builds from the page: {"n": entries, "terms": {term: postings}}."""
-    postings = entry_postings(entries)
-    return {"n": len(entries), "terms": {term: postings[term] for term in sorted(postings)}}
+    """The index the browser builds from the page: {"n": entries, "terms": {term: postings},
+    "docs": [entry_texts, ...]} (the texts, for phrases)."""
+    docs = [entry_texts(entry) for entry in entries]
+    postings = entry_postings(docs)
+    terms = {term: postings[term] for term in sorted(postings)}
+    return {"n": len(entries), "terms": terms, "docs": docs}
+
+
+PHRASE = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]')
+
+
+def phrases(query):
+    """The token lists of the query's quoted phrases (of two tokens or more)."""
+    found = (tokenize(text) for text in PHRASE.findall(query or ""))
+    return [tokens for tokens in found if len(tokens) > 1]
+
+
+def holds_phrase(texts, phrase):
+    """Whether one of the texts has the phrase's tokens one after the other."""
+    size = len(phrase)
+    for text in texts:
+        tokens = tokenize(text)
+        if any(tokens[i : i + size] == phrase for i in range(len(tokens) - size + 1)):
+            return True
+    return False
 
 
 class SearchIndex:
     """The same index held by the server, with a sorted vocabulary for prefix matches."""
 
-    def __init__(self, count, postings):
+    def __init__(self, count, postings, docs):
         self.count = count
         self.postings = postings
+        self.docs = docs
         self.vocabulary = sorted(postings)
         self.idf = {term: idf(count, len(p)) for term, p in postings.items()}
+        self._alphabet = None
 
     @classmethod
     def from_entries(cls, entries):
-        return cls(len(entries), entry_postings(entries))
+        docs = [entry_texts(entry) for entry in entries]
+        return cls(len(entries), entry_postings(docs), docs)
+
+    @property
+    def alphabet(self):
+        """Every character of the indexed terms."""
+        if self._alphabet is None:
+            self._alphabet = frozenset("".join(self.vocabulary))
+        return self._alphabet
+
+    def is_foreign(self, query):
+        """True when no query token has a character the indexed text has (see above)."""
+        tokens = tokenize(query)
+        return bool(tokens) and not any(char in self.alphabet for char in "".join(tokens))
 
     def matching_terms(self, token):
         """(term, factor) pairs: the exact term, then terms it is a prefix of."""
@@ -200,13 +248,24 @@ class SearchIndex:
                 total = totals.setdefault(entry, [0, 0.0])
                 total[0] += 1
                 total[1] += score
-        ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
-        return [(entry, matched, score) for entry, (matched, score) in ranked]
+        most = max((matched for matched, _score in totals.values()), default=0)
+        wanted = phrases(query)
+        kept = [
+            (entry, matched, score)
+            for entry, (matched, score) in totals.items()
+            if matched == most and all(holds_phrase(self.docs[entry], p) for p in wanted)
+        ]
+        return sorted(kept, key=lambda hit: (-hit[2], hit[0]))
 
 
 def rank(index, query):
     """Rank with a client index dict (tests compare this with the JS port)."""
-    return SearchIndex(index["n"], index["terms"]).rank(query)
+    return SearchIndex(index["n"], index["terms"], index["docs"]).rank(query)
+
+
+def is_foreign(index, query):
+    """`SearchIndex.is_foreign` with a client index dict (compared with the JS port)."""
+    return SearchIndex(index["n"], index["terms"], index["docs"]).is_foreign(query)
 
 
 _INDEXES = ContentCache(size=8)

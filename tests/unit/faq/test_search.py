@@ -8,6 +8,7 @@ from xblocks.faq.search import (
     SearchIndex,
     cached_index,
     client_index,
+    is_foreign,
     rank,
     stem,
     tokenize,
@@ -128,3 +129,36 @@ def test_client_index_is_compact_and_sorted():
     assert list(index["terms"]) == sorted(index["terms"])
     postings = index["terms"]["payment"]
     assert postings == sorted(postings) and all(0 < p & 7 <= 6 for p in postings)
+
+
+def test_results_have_every_query_word_when_some_entry_has_them_all():
+    """ "pilot zones" lists no entry that only says "zone" (issue #18)."""
+    entries = course_entries()
+    found = ids(rank(client_index(entries), "pilot zones"), entries)
+    assert found[:2] == ["what-is-a-pilot-zone", "lessons-from-hangzhou"]
+    assert "what-is-a-bonded-area" not in found
+    # No entry has every word: the entries with the most of them, best first.
+    question = "How can a small firm receive money from abroad?"
+    assert ids(rank(client_index(entries), question), entries)[0] == "receiving-foreign-currency"
+
+
+def test_a_quoted_phrase_needs_its_words_together_and_in_order():
+    entries = [
+        entry("together", "Small parcels", "Post."),
+        entry("apart", "Parcels", "Small firms ship them."),
+        entry("reversed", "Parcels, small ones", "Post."),
+    ]
+    index = client_index(entries)
+    assert set(ids(rank(index, "small parcels"), entries)) == {"together", "apart", "reversed"}
+    assert ids(rank(index, '"small parcels"'), entries) == ["together"]
+    assert ids(rank(index, "“small parcels”"), entries) == ["together"]  # typographic quotes
+    assert ids(rank(index, '"small'), entries) == ids(rank(index, "small"), entries)
+
+
+def test_a_query_in_a_language_the_faq_does_not_hold_is_recognised():
+    index = client_index(course_entries())
+    assert is_foreign(index, "الدفع عبر الحدود")
+    assert not is_foreign(index, "qwxz vbnm")  # no match, but written in the FAQ's letters
+    assert not is_foreign(index, "  ?! ")
+    server = SearchIndex.from_entries(course_entries())
+    assert server.is_foreign("支付") and not server.is_foreign("支付 payment")

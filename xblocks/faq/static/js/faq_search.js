@@ -95,7 +95,7 @@ window.SeminarFaqBlock.search = (function () {
         a.querySelector('.faq-answer').textContent];
     }).sort(function (x, y) { return x[0] - y[0]; });
   }
-  /* {n, terms: {term: [entry index * 8 + weight]}} of documents(): entry_postings in search.py. */
+  /* {n, terms: {term: [entry index * 8 + weight]}, docs: [texts]} of documents(): client_index. */
   function build(docs) {
     var terms = Object.create(null);
     docs.forEach(function (doc, i) {
@@ -107,7 +107,29 @@ window.SeminarFaqBlock.search = (function () {
       });
       Object.keys(weights).forEach(function (term) { (terms[term] = terms[term] || []).push(i * 8 + weights[term]); });
     });
-    return {n: docs.length, terms: terms};
+    return {n: docs.length, terms: terms, docs: docs.map(function (doc) { return doc.slice(1); })};
+  }
+
+  /* The token lists of the query's quoted phrases of two tokens or more: phrases(). */
+  function phrases(query) {
+    var re = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]/g;
+    var found = [];
+    var match;
+    while ((match = re.exec(query || '')) !== null) {
+      var tokens = tokenize(match[1]);
+      if (tokens.length > 1) { found.push(tokens); }
+    }
+    return found;
+  }
+
+  function holdsPhrase(texts, phrase) {
+    return texts.some(function (text) {
+      var tokens = tokenize(text);
+      for (var i = 0; i + phrase.length <= tokens.length; i += 1) {
+        if (phrase.every(function (token, j) { return tokens[i + j] === token; })) { return true; }
+      }
+      return false;
+    });
   }
 
   /* [[entry index, matched query tokens, score]], best first. */
@@ -138,9 +160,19 @@ window.SeminarFaqBlock.search = (function () {
         total[2] += best[entry];
       });
     });
-    return Object.keys(totals).map(function (key) { return totals[key]; }).sort(function (a, b) {
-      return (b[1] - a[1]) || (b[2] - a[2]) || (a[0] - b[0]);
-    });
+    var hits = Object.keys(totals).map(function (key) { return totals[key]; });
+    var most = hits.reduce(function (m, hit) { return Math.max(m, hit[1]); }, 0);
+    var wanted = phrases(query);
+    return hits.filter(function (hit) {
+      return hit[1] === most && wanted.every(function (p) { return holdsPhrase(index.docs[hit[0]], p); });
+    }).sort(function (a, b) { return (b[2] - a[2]) || (a[0] - b[0]); });
+  }
+
+  /* No query token shares a character with the indexed terms: SearchIndex.is_foreign. */
+  function isForeign(index, query) {
+    var alphabet = index.alphabet || (index.alphabet = new Set(Object.keys(index.terms).join('')));
+    var chars = Array.from(tokenize(query).join(''));
+    return chars.length > 0 && !chars.some(function (c) { return alphabet.has(c); });
   }
 
   /* Does a word of the page match one of the query tokens (exactly, or as a prefix)? */
@@ -154,6 +186,6 @@ window.SeminarFaqBlock.search = (function () {
 
   return {
     normalise: normalise, stem: stem, tokenize: tokenize, documents: documents, build: build,
-    rank: rank, hits: hits, WORD: WORD
+    rank: rank, isForeign: isForeign, hits: hits, WORD: WORD
   };
 }());
