@@ -97,3 +97,50 @@ def screenshot(page, name):
     """Keep a screenshot as a test artifact (test-artifacts/<name>.png)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+# The learner's view in both scripts' directions, on a desktop and on a phone (issue #18).
+LANGUAGES = ("en", "ar")
+WIDTHS = (1280, 360)
+VIEWS = [(lang, width) for lang in LANGUAGES for width in WIDTHS]
+
+
+def view_id(view):
+    return f"{view[0]}-{view[1]}px"
+
+
+@pytest.fixture(scope="module")
+def views(browser, live_server):
+    """`open_view(path, lang, width, student=None)`: a loaded page, kept for the module, so
+    that cheap checks of one state share one page load instead of each making its own."""
+    opened = {}
+
+    def open_view(path, lang, width, student=None):
+        key = (path, lang, width, student)
+        if key not in opened:
+            context = browser.new_context(
+                base_url=live_server, viewport={"width": width, "height": 800}
+            )
+            page = context.new_page()
+            page.watch = PageWatch(page, live_server)
+            who = student or f"views_{lang}_{width}"
+            page.goto(f"{path}?student={who}&lang={lang}")
+            page.wait_for_load_state("networkidle")
+            opened[key] = page
+        return opened[key]
+
+    yield open_view
+    for page in opened.values():
+        page.context.close()
+
+
+def contrast_ratio(first, second):
+    """WCAG contrast of two "rgb(r, g, b)" colours."""
+
+    def luminance(colour):
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

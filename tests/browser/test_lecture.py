@@ -86,12 +86,16 @@ def test_learner_journey_by_mouse(page):
     page.mouse.move(500, 400)
     page.mouse.wheel(0, 10_000)
     expect(status).to_have_text(COMPLETED)
-    expect(lecture.get_by_role("button", name="Mark as complete")).to_be_hidden()
+    # The control stays, as a state (issue #18): it does not vanish under the learner.
+    expect(lecture.get_by_role("button", name="Completed")).to_be_visible()
+    expect(lecture.get_by_role("button", name="Mark as complete")).to_have_count(0)
     assert_accessible(page)
 
     lecture = open_lecture(page, student=student)  # state survives a reload
     expect(lecture.locator("[data-status]")).to_have_text(COMPLETED)
-    expect(lecture.get_by_role("button", name="Mark as complete")).to_be_hidden()
+    expect(lecture.get_by_role("button", name="Completed")).to_have_attribute(
+        "aria-disabled", "true"
+    )
     assert_accessible(page)
     assert console_errors == []
 
@@ -130,7 +134,9 @@ def test_learner_journey_by_keyboard_only(page):
     page.keyboard.press("Space")
     status = lecture.locator("[data-status]")
     expect(status).to_have_text(COMPLETED)
-    expect(status).to_be_focused()  # focus is not lost when the button goes away
+    control = lecture.locator("[data-action=complete]")
+    expect(control).to_have_text("Completed")  # the control stays, and keeps the focus
+    expect(control).to_be_focused()
     assert_accessible(page)
 
     lecture = open_lecture(page, YOUTUBE, student=student)

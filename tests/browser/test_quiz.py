@@ -11,6 +11,7 @@ import uuid
 
 import pytest
 from lxml import etree
+from playwright.sync_api import expect
 
 from xblocks.common.i18n import translation_for
 from xblocks.quiz.scenarios import SCENARIOS
@@ -84,7 +85,8 @@ def submit_and_wait(page, quiz, _=english):
     with page.expect_response(re.compile(r"/handler/.*/submit/")) as response:
         quiz.get_by_role("button", name=_("Submit")).click()
     assert response.value.status == 200
-    page.wait_for_timeout(100)
+    # quiz.js renders the result, then moves focus to the status line.
+    expect(quiz.locator("[data-status]")).to_be_focused()
 
 
 def assert_clean(page):
@@ -258,8 +260,8 @@ def test_the_editor_shows_problems_next_to_their_fields_and_saves_nothing(page):
     editor.get_by_role("button", name="Add a question").click()
     assert editor.locator(".sqs-question").count() == 3
     assert save(page, editor) == 400
-    summary = editor.locator("[data-summary]")
-    assert "Nothing was saved" in summary.inner_text()
+    # The summary is written once the response is handled: wait for it, not for the response.
+    expect(editor.locator("[data-summary]")).to_contain_text("Nothing was saved")
     third = editor.locator(".sqs-question").nth(2)
     prompt = third.get_by_label("Question text")
     assert prompt.get_attribute("aria-invalid") == "true"

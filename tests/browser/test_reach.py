@@ -10,8 +10,11 @@ BLOCKS = ["seminar_lecture", "seminar_quiz", "seminar_faq"]
 # One sum, so that moving bytes out of every page's HTML into JS the browser caches (the
 # FAQ's vote buttons and search index, 2026-11) is no regression. The lecture meets the
 # aim; the quiz (five questions of content) and the FAQ (its search, votes and questions
-# code) do not, and these budgets hold them where they are (docs/benchmarks.md).
-BYTE_BUDGETS = {"seminar_lecture": 20 * 1024, "seminar_quiz": 25 * 1024, "seminar_faq": 30 * 1024}
+# code) do not, and these budgets hold them where they are (docs/benchmarks.md). Raised
+# for issue #18 by what it added: the quiz's inline problems, locked state and the language
+# of its author text (+1.2 KB); the FAQ's phrase search, language check and deferred answers
+# (+3.7 KB of cacheable code; the page of the seminar's FAQ went from 170 KB to 47 KB).
+BYTE_BUDGETS = {"seminar_lecture": 20 * 1024, "seminar_quiz": 27 * 1024, "seminar_faq": 35 * 1024}
 # Chromium DevTools' "Slow 3G" preset: 400 ms round trip, ~50 KB/s down, ~50 KB/s up.
 SLOW_3G = {
     "offline": False,

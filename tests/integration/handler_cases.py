@@ -50,6 +50,7 @@ HANDLERS = {
             lambda block: {"query_length": 3, "result_count": 1},
         ),
         "student_view_user_state": (LEARNER, (), lambda block: {}),
+        "answers": (LEARNER, (), lambda block: {}),
         "staff_report": (STAFF, (), lambda block: {}),
         "publish_question": (
             STAFF,

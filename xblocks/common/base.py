@@ -7,7 +7,7 @@ from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.fields import Scope, String
 
-from .i18n import I18nMixin, gettext_noop
+from .i18n import I18nMixin, content_attributes, gettext_noop, language_tag
 
 _ = gettext_noop
 
@@ -52,3 +52,42 @@ class SeminarBlock(I18nMixin, XBlock):
         scope=Scope.settings,
         default="",
     )
+    content_language = String(
+        display_name=_("Content language"),
+        help=_(
+            "The language this block's text is written in, as a language code (en, fr, "
+            "pt-BR). Empty: the course's language."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
+
+    def content_language_tag(self) -> str:
+        """The language the author's text is in: the block's own setting, else the course's
+        (Open edX's course `language`; Open edX does not pass it down, so it is read from the
+        course block above), else '' (unknown)."""
+        own = language_tag(self.content_language)
+        if own:
+            return own
+        if not hasattr(self, "_course_language"):
+            self._course_language = language_tag(course_language(self))
+        return self._course_language
+
+    def content_attributes(self) -> str:
+        """` lang=".." dir=".."` for the elements that hold author text (see i18n.py)."""
+        return content_attributes(self.content_language_tag())
+
+
+def course_language(block, levels=8):
+    """The `language` of the course block above `block`, or '' where there is none."""
+    node = block
+    for _level in range(levels):
+        try:
+            node = node.get_parent()
+        except Exception:  # a runtime that cannot load parents here: language unknown
+            return ""
+        if node is None:
+            return ""
+        if node.scope_ids.block_type == "course":
+            return getattr(node, "language", "") or ""
+    return ""

@@ -7,6 +7,7 @@ strings are the same in every runtime.
 
 import gettext
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,8 @@ JS_DOMAIN = "djangojs"
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 # Open edX and browsers name some languages differently from our catalog folders.
 LOCALE_ALIASES = {"zh-cn": "zh_Hans", "zh-hans": "zh_Hans", "zh": "zh_Hans", "pt": "pt_BR"}
+# A BCP 47 language tag as authors and platforms write them: "en", "pt-BR", "zh_Hans".
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def gettext_noop(text):
@@ -61,25 +64,63 @@ def js_catalog_script(language: str) -> str:
             catalog[key] = value
     if not catalog:
         return ""
+    from .l10n import list_patterns  # l10n reads this module's locale names
+
     plural = (translations.info().get("plural-forms") or "plural=(n != 1);").split("plural=")[1]
     data = json.dumps(catalog, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    lists = json.dumps(list_patterns(language), ensure_ascii=False).replace("</", "<\\/")
     return (
-        "(function (catalog, pluralIndex) {\n"
+        "(function (catalog, pluralIndex, list) {\n"
         "  'use strict';\n"
         "  function lookup(text) { return catalog[text]; }\n"
+        "  function join(pattern, a, b) { return pattern.replace('{0}', function () "
+        "{ return a; }).replace('{1}', function () { return b; }); }\n"
         "  window.SeminarXBlocksI18N = {\n"
         "    gettext: function (text) { var t = lookup(text); "
         "return typeof t === 'string' ? t : (t && t[0]) || text; },\n"
         "    ngettext: function (one, many, n) { var t = lookup(one); "
         "var form = Array.isArray(t) && t[pluralIndex(n)]; "
-        "return form || (n === 1 ? one : many); }\n"
+        "return form || (n === 1 ? one : many); },\n"
+        # As babel.lists.format_list folds the locale's patterns.
+        "    formatList: function (items) { if (items.length < 3) { return items.length === 2 ? "
+        "join(list[2], items[0], items[1]) : items.join(''); } "
+        "var result = join(list.start, items[0], items[1]); "
+        "items.slice(2, -1).forEach(function (item) { "
+        "result = join(list.middle, result, item); }); "
+        "return join(list.end, result, items[items.length - 1]); }\n"
         "  };\n"
-        f"}}({data}, function (n) {{ return Number({plural.rstrip(';').strip()}); }}));\n"
+        f"}}({data}, function (n) {{ return Number({plural.rstrip(';').strip()}); }}, {lists}));\n"
     )
 
 
 def text_direction(language: str) -> str:
-    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+    return "rtl" if language.replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def language_tag(code) -> str:
+    """The HTML `lang` value of a language code ('zh_Hans' -> 'zh-Hans'), '' if it is none."""
+    code = str(code or "").strip()
+    return code.replace("_", "-") if LANGUAGE_TAG.fullmatch(code) else ""
+
+
+def content_attributes(language: str) -> str:
+    """` lang=".." dir=".."` for an element holding text written in `language`.
+
+    Author text carries the language it is written in, not the learner's: an English
+    lecture in an Arabic page is read with an English voice and laid out left to right.
+    Unknown language: `dir="auto"` alone, so the text still takes its own direction.
+    The value is safe in a template: `language_tag` lets only letters, digits and '-' by.
+    """
+    tag = language_tag(language)
+    if not tag:
+        return ' dir="auto"'
+    return f' lang="{tag}" dir="{text_direction(tag)}"'
+
+
+def content_language_args(language: str) -> dict:
+    """{"lang", "dir"} of author text for a block's JS ("lang" '' and "dir" 'auto' if unknown)."""
+    tag = language_tag(language)
+    return {"lang": tag, "dir": text_direction(tag) if tag else "auto"}
 
 
 class I18nMixin:

@@ -1,5 +1,6 @@
 """Templates and static files of a block, rendered in the learner's language."""
 
+import hashlib
 import json
 import re
 from functools import cache
@@ -7,6 +8,7 @@ from importlib.resources import files
 
 from django.template import Context, Engine, Template
 from django.template.backends.django import get_installed_libraries
+from django.utils.safestring import mark_safe
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
@@ -57,24 +59,50 @@ class BlockResources:
         return self._templates[template_path]
 
     def render(self, block, template_path, context):
-        """Render a Django template with the package catalog for {% trans %} tags."""
-        context = {**context, **block.language_attributes(), "_i18n_service": block.translation}
+        """Render a Django template with the package catalog for {% trans %} tags.
+
+        `lang`/`dir` are the learner's language (the block's own words); `content_attrs`
+        goes on every element that holds author text: its own ` lang=.. dir=..`.
+        """
+        context = {
+            **context,
+            **block.language_attributes(),
+            "content_attrs": mark_safe(block.content_attributes()),  # a checked language tag
+            "_i18n_service": block.translation,
+        }
         return self.template(template_path).render(Context(context))
 
     def fragment(self, block, template_path, context, *, css=(), js=(), init=None, args=None):
         """A fragment with the rendered template, the block's CSS/JS and its JS init call."""
         frag = Fragment(self.render(block, template_path, context))
         for path in css:
-            frag.add_css_url(block.runtime.local_resource_url(block, path))
+            frag.add_css_url(resource_url(block, path))
         if js and (catalog := js_catalog_script(current_language())):
             frag.add_javascript(catalog)
         if js:
             frag.add_javascript(shared_script())
         for path in js:
-            frag.add_javascript_url(block.runtime.local_resource_url(block, path))
+            frag.add_javascript_url(resource_url(block, path))
         if init:
             frag.initialize_js(init, checked_init_args(init, args or {}))
         return frag
+
+
+def resource_url(block, path):
+    """The runtime's URL of a block's static file, versioned by the file's content.
+
+    With the version in its URL, a file can be cached for good and is fetched again only
+    when it changes (the dev server says so; the LMS's collected files have their own
+    hashed names and its web server's cache headers).
+    """
+    url = block.runtime.local_resource_url(block, path)
+    return f"{url}{'&' if '?' in url else '?'}v={file_version(type(block), path)}"
+
+
+@cache
+def file_version(block_class, path):
+    with block_class.open_local_resource(path) as file:
+        return hashlib.sha256(file.read()).hexdigest()[:12]
 
 
 def checked_init_args(init, args):

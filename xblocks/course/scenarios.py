@@ -20,6 +20,8 @@ def course_scenarios(course=None):
                 elements, _files = custom_unit_blocks(unit, {})
                 for element in elements:
                     element.attrib.pop("url_name", None)  # the workbench makes its own ids
+                    # No course block above to read the content's language from.
+                    element.set("content_language", course.meta["language"])
                 if len(elements) == 1:
                     # A one-block unit needs no wrapper, as the workbench's own demos show.
                     root = elements[0]

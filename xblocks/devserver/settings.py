@@ -57,6 +57,7 @@ MIDDLEWARE = [
     *MIDDLEWARE[:2],
     "django.middleware.locale.LocaleMiddleware",
     "xblocks.devserver.middleware.QueryLanguageMiddleware",
+    "xblocks.devserver.middleware.CacheStaticMiddleware",
     *MIDDLEWARE[2:],
 ]
 TEMPLATES[0]["DIRS"].insert(0, str(Path(__file__).parent / "templates"))

@@ -60,15 +60,22 @@ class FaqHandlersMixin:
         text = data.get("question")
         require(isinstance(text, str), _("question must be text."))
         text = clean_text(text[: MAX_QUESTION_LENGTH * 4])
+        ngettext = self.ngettext
         require(
             len(text) >= MIN_QUESTION_LENGTH,
-            _("Write your question in at least {count} characters.").format(
-                count=MIN_QUESTION_LENGTH
-            ),
+            ngettext(
+                "Write your question in at least {count} character.",
+                "Write your question in at least {count} characters.",
+                MIN_QUESTION_LENGTH,
+            ).format(count=MIN_QUESTION_LENGTH),
         )
         require(
             len(text) <= MAX_QUESTION_LENGTH,
-            _("Keep your question under {count} characters.").format(count=MAX_QUESTION_LENGTH),
+            ngettext(
+                "Keep your question under {count} character.",
+                "Keep your question under {count} characters.",
+                MAX_QUESTION_LENGTH,
+            ).format(count=MAX_QUESTION_LENGTH),
         )
         questions = list(self.questions or [])
         decisions = self.staff_answers or {}
@@ -124,15 +131,21 @@ class FaqHandlersMixin:
             require(found, _("No entry has the id '{id}'.").format(id=entry_id), status=404)
             return self._results(found, entries, total=1, offset=0)
         in_category = (lambda e: e["category"] == category) if category else (lambda e: True)
+        foreign = False
         if query.strip():
-            ranked = [entries[index] for index, _n, _s in cached_index(entries).rank(query)]
+            index = cached_index(entries)
+            ranked = [entries[position] for position, _n, _s in index.rank(query)]
             matches = [entry for entry in ranked if in_category(entry)]
+            foreign = not ranked and index.is_foreign(query)
         elif category:
             matches = [entry for entry in entries if in_category(entry)]
         else:
             matches = []
         page = matches[offset : offset + PAGE_SIZE]
-        return self._results(page, entries, total=len(matches), offset=offset)
+        return {
+            **self._results(page, entries, total=len(matches), offset=offset),
+            "foreign": foreign,
+        }
 
     def _results(self, page, entries, total, offset):
         return {
@@ -141,6 +154,12 @@ class FaqHandlersMixin:
             "ids": [entry["id"] for entry in page],
             "html": self.render_entries(page, entries) if page else "",
         }
+
+    @json_api(max_bytes=1024)
+    def answers(self, data, suffix=""):
+        """{}: the answers the page left out to show sooner, {"answers": {id: HTML}}."""
+        require(not data, self.gettext("This request takes no fields; send {}."))
+        return {"answers": self.deferred_answers()}
 
     @json_api(max_bytes=512)
     def log_search(self, data, suffix=""):

@@ -94,6 +94,7 @@ DEMO_ENTRIES = [
 
 
 def scenario_xml(display_name, entries, **attributes):
+    attributes.setdefault("content_language", "en")
     node = etree.Element("seminar_faq", display_name=display_name, **attributes)
     write_entries(node, entries)
     return etree.tostring(node, encoding="unicode", pretty_print=True)

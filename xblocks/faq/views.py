@@ -8,6 +8,7 @@ from html import escape
 from xblock.core import XBlock
 
 from xblocks.common.i18n import current_language
+from xblocks.common.l10n import format_datetime, language_name
 from xblocks.common.markdown import index_text, line_text, markdown_text, render_markdown
 from xblocks.common.resources import BlockResources
 from xblocks.common.sdgs import SDG_NAMES
@@ -20,6 +21,7 @@ from .search import content_key, use_server_search, warm_index
 
 resources = BlockResources(__name__)
 LEARNER_JS = ("js/faq.js", "js/faq_search.js")
+DEFERRED_JS = ("js/faq_answers.js",)
 SERVER_JS = ("js/faq_server.js",)
 STAFF_JS = ("js/faq_staff.js",)
 MAX_QUESTION_LENGTH = 500
@@ -55,6 +57,9 @@ class FaqViewsMixin:
         entries = self.all_entries()
         server = self.server_search(entries)
         staff = user_is_staff(self)
+        # Questions only: the answers (collapsed until a learner opens one) follow from the
+        # `answers` handler once the page is shown, so the first screen does not wait for
+        # the full text on a slow connection (the seminar's 74 entries: 170 KB of HTML).
         groups = (
             []
             if server
@@ -64,7 +69,7 @@ class FaqViewsMixin:
                     {
                         "category": category,
                         "slug": f"{self.dom_id()}-c{number}",
-                        "html": self._render_entries(items, entries),
+                        "html": self._render_entries(items, entries, deferred=True),
                     }
                     for number, (category, items) in enumerate(group_by_category(entries))
                 ],
@@ -72,6 +77,7 @@ class FaqViewsMixin:
         )
         context = {
             "title": self.heading(),
+            "own_title": self.display_name != self.fields["display_name"].default,
             "uid": self.dom_id(),
             "server": server,
             "groups": groups,
@@ -80,6 +86,7 @@ class FaqViewsMixin:
             "my_questions_html": self.render_my_questions(entries),
             "max_question": MAX_QUESTION_LENGTH,
             "min_question": MIN_QUESTION_LENGTH,
+            "foreign_message": self.foreign_query_message(),
             "staff": staff,
         }
         # The browser builds its search index from the page's text (see search.py).
@@ -91,7 +98,10 @@ class FaqViewsMixin:
             "templates/student_view.html",
             context,
             css=("css/faq.css",),
-            js=LEARNER_JS + (SERVER_JS if server else ()) + (STAFF_JS if staff else ()),
+            js=LEARNER_JS
+            + (SERVER_JS if server else ())
+            + (DEFERRED_JS if groups else ())
+            + (STAFF_JS if staff else ()),
             init="SeminarFaqBlock",
             args=args,
         )
@@ -103,19 +113,33 @@ class FaqViewsMixin:
         return RENDERED.get(key, lambda: self._render_entries(items, entries))
 
     def rendered_key(self, entries):
-        """What entry HTML depends on: the block, the learner's language, the content."""
-        return (self.dom_id(), current_language(), content_key(entries))
+        """What entry HTML depends on: the block, the learner's language, the content and
+        the language it is written in."""
+        return (
+            self.dom_id(),
+            current_language(),
+            self.content_language_tag(),
+            content_key(entries),
+        )
 
-    def _render_entries(self, items, entries):
+    def deferred_answers(self, entries=None):
+        """{entry id: HTML inside its .faq-a}: what the page defers (see student_view)."""
+        entries = entries if entries is not None else self.all_entries()
+        return RENDERED.get(
+            (*self.rendered_key(entries), "deferred"),
+            lambda: self._entry_bodies(entries, entries),
+        )
+
+    def _entry_views(self, items, entries):
         position = {entry["id"]: index for index, entry in enumerate(entries)}
         questions = {entry["id"]: entry["question"] for entry in entries}
-        prepared = [
+        return [
             {
                 "id": entry["id"],
                 "index": position.get(entry["id"], 0),
                 "question": entry["question"],
                 "answer_html": self.answer_html(entry),
-                "tags": [(tag, self.tag_label(tag)) for tag in entry["tags"]],
+                "tags": [self.tag_view(tag) for tag in entry["tags"]],
                 "related": [
                     {"id": other, "question": questions[other]}
                     for other in entry["related"]
@@ -123,6 +147,22 @@ class FaqViewsMixin:
                 ],
             }
             for entry in items
+        ]
+
+    def _entry_bodies(self, items, entries):
+        """{entry id: the HTML inside its .faq-a}: answer, tags and related questions."""
+        return {
+            view["id"]: resources.render(
+                self, "templates/entry_body.html", {"e": view, "uid": self.dom_id()}
+            )
+            for view in self._entry_views(items, entries)
+        }
+
+    def _render_entries(self, items, entries, deferred=False):
+        bodies = {} if deferred else self._entry_bodies(items, entries)
+        prepared = [
+            {**view, "deferred": deferred, "body_html": bodies.get(view["id"], "")}
+            for view in self._entry_views(items, entries)
         ]
         return resources.render(
             self, "templates/entries.html", {"entries": prepared, "uid": self.dom_id()}
@@ -138,6 +178,21 @@ class FaqViewsMixin:
                 f'<div class="faq-table" tabindex="0" role="region" aria-label="{label}"><table>',
             ).replace("</table>", "</table></div>")
         return html
+
+    def foreign_query_message(self):
+        """What the page says to a search in a language the FAQ is not written in."""
+        name = language_name(self.content_language_tag(), current_language())
+        if not name:
+            return self.gettext("No question matches: the FAQ may be written in another language.")
+        return self.gettext(
+            "No question matches: the questions and answers are in {language}. "
+            "Try your search in {language}."
+        ).format(language=name)
+
+    def tag_view(self, tag):
+        """(tag, label, whether the label is in the learner's language: an SDG's name)."""
+        label = self.tag_label(tag)
+        return tag, label, label != tag
 
     def tag_label(self, tag):
         sdg = SDG_TAG.match(tag)
@@ -167,11 +222,14 @@ class FaqViewsMixin:
         )
 
     def render_queue(self, queue):
+        language = current_language()
         queue = [
-            # Naive UTC, so that the template does not shift it to the server's time zone.
+            # In UTC, as the locale writes dates (Django has no Arabic date-and-time format).
             {
                 **question,
-                "submitted_at": datetime.fromisoformat(question["submitted"]).replace(tzinfo=None),
+                "submitted_text": format_datetime(
+                    datetime.fromisoformat(question["submitted"]), language
+                ),
             }
             for question in queue
         ]

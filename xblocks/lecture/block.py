@@ -66,6 +66,7 @@ class LectureBlock(
                 "trackCompletion": track_completion,
                 "strings": {
                     "completed": _("You have completed this lecture."),
+                    "completedState": _("Completed"),
                     "saveFailed": _(
                         "Your progress could not be saved. Check your connection, then "
                         "press “Mark as complete” to try again."
@@ -81,13 +82,22 @@ class LectureBlock(
     def heading(self):
         return self.display_name or self.gettext("Lecture")
 
+    def page(self, text, prefix, heading_shift=1):
+        """`page_markdown` with the names of wide tables' regions in the learner's language."""
+        labels = (
+            self.gettext("Table (scrolls sideways)"),
+            self.gettext("Table {number} (scrolls sideways)"),
+        )
+        return page_markdown(text, prefix, heading_shift, labels)
+
     def view_context(self):
         prefix = self.anchor_prefix
-        body_html, toc = page_markdown(self.body, prefix)
-        transcript_html = page_markdown(self.transcript, prefix + "t-", 2)[0]
+        body_html, toc = self.page(self.body, prefix)
+        transcript_html = self.page(self.transcript, prefix + "t-", 2)[0]
         return {
             "uid": prefix,
             "title": self.heading(),
+            "own_title": bool(self.display_name),
             "reading_time": self.reading_time_label(self.estimated_minutes(self.body)),
             "speakers": self.speaker_lines(),
             "objectives": self.objectives,
@@ -138,7 +148,7 @@ class LectureBlock(
         """The lecture for the mobile apps, the same for everyone: `*_html` is sanitised HTML,
         every other text plain text (markup removed), as docs/native-api.md says."""
         prefix = self.anchor_prefix
-        body_html, toc = page_markdown(self.body, prefix)
+        body_html, toc = self.page(self.body, prefix)
         video = video_sources(self.video_url, self.video_youtube_id)
         handouts = handout_links(self.handouts, self.replace_static_url)
         return {
@@ -157,7 +167,7 @@ class LectureBlock(
                 "url": video["file_url"] if video else "",
                 "youtube_id": self.video_youtube_id if video and video["youtube_url"] else "",
                 "transcript_html": self.replace_static(
-                    page_markdown(self.transcript, prefix + "t-", 2)[0]
+                    self.page(self.transcript, prefix + "t-", 2)[0]
                 ),
             },
             "takeaways": [line_text(takeaway) for takeaway in self.takeaways],

@@ -43,16 +43,19 @@ def anchor_prefix(usage_id) -> str:
 
 
 @lru_cache(maxsize=256)
-def page_markdown(text: str, prefix: str, heading_shift: int = 1) -> tuple[str, tuple]:
+def page_markdown(
+    text: str, prefix: str, heading_shift: int = 1, table_labels: tuple = ()
+) -> tuple[str, tuple]:
     """Sanitised HTML of `text` ready to sit in a page, and its h2/h3 contents.
 
     On top of the shared sanitiser: every id and #fragment link gets `prefix` (no clash
     with other blocks, no id that shadows a global in scripts), headings move down
     `heading_shift` levels under the lecture's own heading, and tables scroll sideways on
-    their own instead of widening a phone's page.
+    their own instead of widening a phone's page, in a region named by `table_labels`:
+    (name of a lecture's one table, name with a {number} for each of several).
     """
     markup, toc = render_markdown_with_toc(text)
-    page, names = _adapt(markup, prefix, heading_shift)
+    page, names = _adapt(markup, prefix, heading_shift, table_labels)
     # A name is the sanitised heading's text: Markdown's own keeps the text of a <script>.
     entries = tuple(
         TocEntry(
@@ -65,12 +68,15 @@ def page_markdown(text: str, prefix: str, heading_shift: int = 1) -> tuple[str, 
     return page, entries
 
 
-def _adapt(markup, prefix, heading_shift):
+def _adapt(markup, prefix, heading_shift, table_labels):
     """(page-ready HTML, {heading id: heading text})."""
     if not markup.strip():
         return "", {}
     root = lxml_html.fragment_fromstring(markup, create_parent="div")
     names = {}
+    tables = list(root.iter("table"))
+    for number, table in enumerate(tables, start=1):
+        _wrap_table(table, _table_label(table_labels, number, len(tables)))
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue
@@ -82,16 +88,26 @@ def _adapt(markup, prefix, heading_shift):
         if element.tag in HEADINGS:
             element.tag = f"h{min(6, HEADINGS[element.tag] + heading_shift)}"
             names[element.get("id")] = " ".join(element.text_content().split())
-        elif element.tag == "table":
-            _wrap_table(element)
     leading = html.escape(root.text or "", quote=False)
     page = leading + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
     return page, names
 
 
-def _wrap_table(table):
-    # A focusable region so keyboard users can scroll a wide table (WCAG 2.1.1).
-    wrapper = etree.Element("div", {"class": "seminar-lecture__table", "tabindex": "0"})
+def _table_label(labels, number, count):
+    """Each region's own name: axe (and a screen reader's list of regions) cannot tell
+    several regions of one name apart."""
+    if not labels:
+        return ""
+    return labels[0] if count == 1 else labels[1].format(number=number)
+
+
+def _wrap_table(table, label):
+    # A focusable region so keyboard users can scroll a wide table (WCAG 2.1.1), named so
+    # that a screen reader says what the focus landed on (as the FAQ's tables).
+    attributes = {"class": "seminar-lecture__table", "tabindex": "0"}
+    if label:
+        attributes.update({"role": "region", "aria-label": label})
+    wrapper = etree.Element("div", attributes)
     table.addprevious(wrapper)
     wrapper.append(table)  # moves the table, and its tail text with it
     wrapper.tail, table.tail = table.tail, None

@@ -3,7 +3,7 @@
 from xblocks.common.authoring import can_edit_content, require_editable
 from xblocks.common.handlers import error, json_api, json_response, require
 
-from .content import page_markdown, reading_minutes
+from .content import reading_minutes
 from .validation import EDITABLE_FIELDS, MAX_TEXT, clean_values
 
 # An editor's request carries the whole lecture: allow a long body and transcript.
@@ -58,7 +58,7 @@ class LectureHandlers:
         values, errors = clean_values(data, self.gettext)
         if errors:
             return error(400, errors["body"])
-        html, _toc = page_markdown(values["body"], self.anchor_prefix)
+        html, _toc = self.page(values["body"], self.anchor_prefix)
         minutes = reading_minutes(values["body"])
         return {
             "html": self.replace_static(html),

@@ -63,6 +63,7 @@ the order is confirmed. Finally the money is converted and settled with the sell
 
 def _lecture(attrs, children, body):
     body = f"<body><![CDATA[{body}]]></body>"
+    attrs += ' content_language="en"'
     return f"<seminar_lecture {attrs}>\n{children}\n{body}\n</seminar_lecture>"
 
 

@@ -5,7 +5,6 @@ from xblock.validation import ValidationMessage
 from xblocks.common.resources import BlockResources
 from xblocks.common.sdgs import SDG_NAMES
 
-from .content import page_markdown
 from .validation import EDITABLE_FIELDS, clean_values
 
 resources = BlockResources(__name__)
@@ -35,7 +34,7 @@ class LectureStudio:
                 "video_url": self.video_url,
                 "video_youtube_id": self.video_youtube_id,
                 "transcript": self.transcript,
-                "preview_html": self.replace_static(page_markdown(self.body, prefix)[0]),
+                "preview_html": self.replace_static(self.page(self.body, prefix)[0]),
                 "reading_time": self.reading_time_label(self.estimated_minutes(self.body)),
             },
             css=("css/lecture.css", "css/lecture-studio.css"),

@@ -10,6 +10,7 @@ from html import escape
 from xblock.core import XBlock
 
 from xblocks.common.base import SeminarBlock
+from xblocks.common.i18n import content_language_args
 from xblocks.common.markdown import index_text, line_text, markdown_text
 from xblocks.common.resources import BlockResources
 from xblocks.common.services import user_is_staff
@@ -52,6 +53,7 @@ class QuizBlock(
         context = {
             "uid": self.dom_id(),
             "title": self.display_name or self.gettext("Quiz"),
+            "own_title": bool(self.display_name),
             "questions": self.question_views(questions, state["responses"], state["hints"]),
             "closed": state["closed"],
             "messages": state["messages"],
@@ -65,9 +67,13 @@ class QuizBlock(
             "templates/student_view.html",
             context,
             css=["css/quiz.css"],
-            js=["js/quiz.js"],
+            js=["js/quiz.js", "js/quiz_stats.js"] if staff else ["js/quiz.js"],
             init="SeminarQuizBlock",
-            args={"strings": self.js_strings(), "staff": staff},
+            args={
+                "strings": self.js_strings(),
+                "staff": staff,
+                "content": content_language_args(self.content_language_tag()),
+            },
         )
 
     def question_views(self, questions, responses, hints):
@@ -120,9 +126,6 @@ class QuizBlock(
             "hintButton": _("Show hint {n} of {total}"),
             "saved": _("Draft saved"),
             "submitting": _("Submitting your answers…"),
-            "unanswered": _(
-                "You have not answered question {numbers}. Select Submit again to submit anyway."
-            ),
             "networkError": _(
                 "Your request could not be sent. Check your connection and try again."
             ),
@@ -131,6 +134,12 @@ class QuizBlock(
             # xgettext:no-python-format ("% c" is not a placeholder)
             "statsAnswered": _("Answered by {n} learners; {p}% correct"),
             "statsNone": _("No answers yet"),
+            "statsShow": _("Show statistics"),
+            "statsHide": _("Hide statistics"),
+            "statsLoading": _("Loading the statistics…"),
+            "statsShown": _("The statistics are shown below the button."),
+            # A choice's text and how many learners chose it.
+            "statsChoice": _("{choice}: {n}"),
         }
 
     def student_view_data(self, context=None):

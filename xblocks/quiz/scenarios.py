@@ -2,11 +2,12 @@
 """Workbench demos of the quiz, in its own OLX (questions from the seminar's quizzes/).
 
 Index 0 is the learner-facing demo other tests rely on; index 2 is the unit the Studio
-journey edits; index 3 holds script-breakout text in every author field (browser tests).
+journey edits; index 3 holds script-breakout text in every author field (browser tests);
+index 4 shows every author text at once and closes after one attempt (browser tests).
 """
 
 CHECK_YOUR_UNDERSTANDING = """
-<seminar_quiz display_name="Check your understanding: the cross-border e-commerce ecosystem"
+<seminar_quiz display_name="Check your understanding: the cross-border e-commerce ecosystem" content_language="en"
               max_attempts="3" grading="best" showanswer="finished" shuffle="true">
   <question id="d1l1-definition" type="single">
     <prompt>What makes an online sale "cross-border" e-commerce?</prompt>
@@ -46,7 +47,7 @@ CHECK_YOUR_UNDERSTANDING = """
 """
 
 POOL = """
-<seminar_quiz display_name="Final assessment (each learner draws 3 of 5 questions)"
+<seminar_quiz display_name="Final assessment (each learner draws 3 of 5 questions)" content_language="en"
               max_attempts="2" grading="best" showanswer="closed" shuffle="true" draw="3">
   <question id="d1l3-single-window" type="true_false">
     <prompt>True or false: a "single window" is one entry point where traders submit their documents once for all the border agencies.</prompt>
@@ -82,7 +83,7 @@ POOL = """
 """
 
 PRACTICE = """
-<seminar_quiz display_name="Practice: payment and logistics (unlimited attempts)"
+<seminar_quiz display_name="Practice: payment and logistics (unlimited attempts)" content_language="en"
               grading="last" showanswer="attempted" shuffle="false">
   <question id="practice-escrow" type="single">
     <prompt>Who holds the buyer's money in an escrow payment until delivery is confirmed?</prompt>
@@ -120,9 +121,20 @@ HOSTILE = f"""
 </seminar_quiz>
 """
 
+# One attempt, with answers, feedback and explanations shown from the start: every kind of
+# author text is on the page at once, and one submission closes the quiz.
+ONE_ATTEMPT = CHECK_YOUR_UNDERSTANDING.replace(
+    'max_attempts="3" grading="best" showanswer="finished" shuffle="true"',
+    'max_attempts="1" grading="best" showanswer="always" shuffle="false"',
+).replace(
+    "Check your understanding: the cross-border e-commerce ecosystem",
+    "One attempt, answers shown: the cross-border e-commerce ecosystem",
+)
+
 SCENARIOS = [
     ("Quiz: check your understanding (cross-border e-commerce)", CHECK_YOUR_UNDERSTANDING),
     ("Quiz: a question pool, 3 of 5 per learner", POOL),
     ("Quiz: practice with unlimited attempts", PRACTICE),
     ("Quiz: hostile text (escaping check)", HOSTILE),
+    ("Quiz: one attempt, answers shown from the start", ONE_ATTEMPT),
 ]

@@ -160,16 +160,23 @@ def test_completion_state_is_rendered_for_reload():
 def test_fragment_loads_the_blocks_own_css_and_js(full_lecture):
     frag = full_lecture.student_view()
     urls = [resource.data for resource in frag.resources if resource.kind == "url"]
-    assert urls == [
+    # Versioned by content, so that a browser may keep them until they change.
+    assert [url.split("?v=")[0] for url in urls] == [
         "/resource/lectureblock/css/lecture.css",
         "/resource/lectureblock/js/lecture.js",
     ]
+    assert all(re.fullmatch(r"[0-9a-f]{12}", url.split("?v=")[1]) for url in urls)
     # The helpers all blocks share (fetch with CSRF, gettext) come inline, before lecture.js.
     inline = [r for r in frag.resources if r.kind == "text"]
     assert len(inline) == 1 and "window.SeminarXBlocks = " in inline[0].data
     assert frag.resources.index(inline[0]) < [r.data for r in frag.resources].index(urls[1])
     assert frag.js_init_fn == "SeminarLectureBlock"
-    assert set(frag.json_init_args["strings"]) == {"completed", "saveFailed", "playerTitle"}
+    assert set(frag.json_init_args["strings"]) == {
+        "completed",
+        "completedState",
+        "saveFailed",
+        "playerTitle",
+    }
 
 
 def test_staff_see_what_the_lecture_lacks_learners_do_not():

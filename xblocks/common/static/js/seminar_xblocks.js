@@ -29,6 +29,14 @@ window.SeminarXBlocks = window.SeminarXBlocks || (function () {
 
   return {
     post: post,
+    /* A list as the learner's locale writes it ("1 و3 و4" in Arabic): the catalog brings
+       the locale's patterns (common/l10n.py); English without a catalog. */
+    formatList: function (items) {
+      var texts = items.map(String);
+      if (i18n().formatList) { return i18n().formatList(texts); }
+      var last = texts.pop();
+      return texts.length ? texts.join(', ') + (texts.length > 1 ? ', and ' : ' and ') + last : last || '';
+    },
     gettext: function (text) { return (i18n().gettext || window.gettext || function (s) { return s; })(text); },
     ngettext: function (one, many, n) {
       var translate = i18n().ngettext || window.ngettext;

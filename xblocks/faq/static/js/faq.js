@@ -100,8 +100,11 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     var box = article.querySelector('.faq-snippet');
     var match;
     if (!box) {
-      article.querySelector('.faq-q').insertAdjacentHTML('afterend', '<p class="faq-snippet" dir="auto"></p>');
-      box = article.querySelector('.faq-snippet');
+      box = article.querySelector('.faq-q').insertAdjacentElement('afterend', document.createElement('p'));
+      box.className = 'faq-snippet';
+      ['lang', 'dir'].forEach(function (name) { /* the answer's words, in its language */
+        box.setAttribute(name, article.querySelector('.faq-answer').getAttribute(name) || 'auto');
+      });
     }
     while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens)) { /* next word */ }
     box.hidden = !match;
@@ -132,12 +135,15 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     all('.faq-snippet').forEach(function (box) { box.hidden = true; });
   }
 
-  function announce(total) {
+  /* Said once, in the status: how many were found, or that none was (and, for a search in
+     a language the FAQ is not written in, which language to search in). */
+  function announce(total, foreign) {
     shown.count = total;
     root.querySelector('[data-faq-none]').hidden = total > 0;
     later('status', 350, function () {
-      statusBox.textContent = format(ngettext('%(count)s question found.', '%(count)s questions found.',
-        total), {count: total});
+      statusBox.textContent = total ? format(ngettext('%(count)s question found.',
+        '%(count)s questions found.', total), {count: total}) :
+        (foreign ? results.getAttribute('data-faq-foreign') : gettext('No question matches your search.'));
     });
     later('log', 1500, function () {
       /* Tracking: the query's length and the result count, never its text. */
@@ -171,7 +177,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     browse.hidden = true;
     results.hidden = false;
     mark(found, query);
-    announce(found.length);
+    announce(found.length, !found.length && search.isForeign(index, query));
   }
 
   function findEntry(id) { /* id matches [a-z0-9_-]+ (openHash) */
@@ -218,7 +224,8 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     event.preventDefault();
     if (text.value.trim().length < min) {
       text.setAttribute('aria-invalid', 'true');
-      tell(box, format(gettext('Write your question in at least %(count)s characters.'), {count: min}), true);
+      tell(box, format(ngettext('Write your question in at least %(count)s character.',
+        'Write your question in at least %(count)s characters.', min), {count: min}), true);
       text.focus();
       return;
     }
@@ -269,6 +276,13 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   });
   if (args.staff && window.SeminarFaqBlock.staff) {
     staff = window.SeminarFaqBlock.staff(root, post, gettext, ngettext);
+  }
+  if (window.SeminarFaqBlock.answers) {
+    /* The answers the page deferred: then search again over the whole text. */
+    window.SeminarFaqBlock.answers(root, post, function () {
+      index = null;
+      if (!server && field.value.trim()) { searchInBrowser(field.value); }
+    });
   }
   if (args.mode === 'server') {
     server = window.SeminarFaqBlock.server({

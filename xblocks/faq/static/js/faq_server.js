@@ -18,7 +18,7 @@ window.SeminarFaqBlock.server = function (ui) {
       ui.results.hidden = false;
       if (params.q) { ui.mark(Array.prototype.slice.call(ui.list.querySelectorAll('.faq-entry')), params.q); }
       if (ui.staff) { ui.staff.apply(ui.list); }
-      ui.announce(body.total);
+      ui.announce(body.total, body.foreign);
       return body;
     }).catch(function (err) {
       if (err.name !== 'AbortError') { ui.status.textContent = err.message; }

@@ -14,34 +14,32 @@ window.SeminarLectureBlock = function (runtime, element, args) {
     return window.SeminarXBlocks.post(runtime, element, handler, data, strings.saveFailed);
   }
 
-  function showCompleted(moveFocus) {
+  /* The control stays where the learner's keyboard is heading, as a state: "Completed".
+     The status region says it once; focus is never taken from where it is. */
+  function showCompleted() {
     completed = true;
     status.textContent = strings.completed;
     errorBox.textContent = '';
-    completeButton.hidden = true;
+    completeButton.textContent = strings.completedState;
+    completeButton.setAttribute('aria-disabled', 'true');
     if (observer) {
       observer.disconnect();
       observer = null;
     }
-    if (moveFocus) {
-      status.focus();
-    }
   }
 
-  function markComplete(fromButton) {
+  function markComplete() {
     if (completed || pending) {
       return;
     }
     pending = true;
-    completeButton.disabled = true;
-    post('complete', {}).then(function () {
-      showCompleted(fromButton);
-    }).catch(function () {
+    /* aria-disabled, not disabled: a disabled button would drop the keyboard focus. */
+    completeButton.setAttribute('aria-disabled', 'true');
+    post('complete', {}).then(showCompleted).catch(function () {
       errorBox.textContent = strings.saveFailed;
-      completeButton.hidden = false;
+      completeButton.removeAttribute('aria-disabled');
     }).then(function () {
       pending = false;
-      completeButton.disabled = false;
     });
   }
 
@@ -52,7 +50,7 @@ window.SeminarLectureBlock = function (runtime, element, args) {
     observer = new window.IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {
         observer.disconnect();
-        markComplete(false);
+        markComplete();
       }
     });
     observer.observe(endMarker);
@@ -104,9 +102,11 @@ window.SeminarLectureBlock = function (runtime, element, args) {
   }
 
   setUpVideo();
-  if (args && args.trackCompletion && !completed) {
+  if (args && args.trackCompletion) {
     completeButton.hidden = false;
-    completeButton.addEventListener('click', function () { markComplete(true); });
-    watchEndOfText();
+    completeButton.addEventListener('click', markComplete);
+    if (!completed) {
+      watchEndOfText();
+    }
   }
 };

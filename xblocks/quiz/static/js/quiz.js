@@ -4,9 +4,14 @@
 function SeminarQuizBlock(runtime, element, args) {
   'use strict';
   var root = element.jquery ? element[0] : element;
+  var shared = window.SeminarXBlocks;
   var strings = args.strings || {};
+  /* Author text carries its own language and direction, the quiz's words the learner's. */
+  var content = args.content || {lang: '', dir: 'auto'};
+  var quiz = root.querySelector('.seminar-quiz');
+  var ui = {lang: quiz.getAttribute('lang'), dir: quiz.getAttribute('dir')};
   /* The state comes in the page (json_script), never in init args: it holds text. */
-  var state = JSON.parse(root.querySelector('.seminar-quiz > script[type="application/json"]').textContent);
+  var state = JSON.parse(quiz.querySelector(':scope > script[type="application/json"]').textContent);
   var form = root.querySelector('.seminar-quiz__form');
   var statusBox = root.querySelector('[data-status]');
   var errorBox = root.querySelector('[data-error]');
@@ -16,6 +21,7 @@ function SeminarQuizBlock(runtime, element, args) {
   var busy = false;
   var warned = false;
   var draftTimer = null;
+  var stats = null;
 
   function format(text, values) {
     return text.replace(/\{(\w+)\}/g, function (match, key) {
@@ -29,6 +35,15 @@ function SeminarQuizBlock(runtime, element, args) {
     if (text) { node.textContent = text; }
     return node;
   }
+
+  function speaks(node, language) {
+    if (language.lang) { node.lang = language.lang; }
+    node.dir = language.dir || 'auto';
+    return node;
+  }
+
+  function authored(node) { return speaks(node, content); }
+  function ours(node) { return speaks(node, ui); }
 
   function post(handler, body) {
     return window.SeminarXBlocks.post(runtime, root, handler, body, strings.networkError);
@@ -62,10 +77,16 @@ function SeminarQuizBlock(runtime, element, args) {
     errorBox.hidden = !message;
   }
 
+  /* A problem is told next to its question; its inputs are invalid and point to it. */
   function showProblem(fieldset, message) {
     var box = fieldset.querySelector('[data-problem]');
     box.textContent = message || '';
     box.hidden = !message;
+    fieldset.querySelectorAll('input').forEach(function (input) {
+      ['aria-invalid', 'aria-describedby'].forEach(function (name, i) {
+        if (message) { input.setAttribute(name, i ? box.id : 'true'); } else { input.removeAttribute(name); }
+      });
+    });
   }
 
   function renderStatus() {
@@ -95,11 +116,10 @@ function SeminarQuizBlock(runtime, element, args) {
       var note = make('span', 'seminar-quiz__note');
       if (solution.correct.indexOf(id) !== -1) {
         choice.classList.add('is-answer');
-        note.appendChild(make('strong', '', strings.correctAnswer));
+        note.appendChild(ours(make('strong', '', strings.correctAnswer)));
       }
       if (solution.feedback[id]) {
-        var feedback = make('span', 'seminar-quiz__feedback');
-        feedback.dir = 'auto';  // author text keeps its own direction on RTL pages
+        var feedback = authored(make('span', 'seminar-quiz__feedback'));
         feedback.innerHTML = solution.feedback[id];  // sanitised on the server
         note.appendChild(feedback);
       }
@@ -114,7 +134,9 @@ function SeminarQuizBlock(runtime, element, args) {
     var box = fieldset.querySelector('[data-result]');
     box.textContent = '';
     fieldset.classList.remove('is-correct', 'is-incorrect', 'is-partial', 'is-changed');
+    /* Closed: each input is disabled itself, not only through its fieldset. */
     fieldset.disabled = state.closed;
+    fieldset.querySelectorAll('input').forEach(function (input) { input.disabled = state.closed; });
     if (result) {
       fieldset.classList.add('is-' + result.status);
       box.appendChild(verdict(result));
@@ -124,13 +146,13 @@ function SeminarQuizBlock(runtime, element, args) {
     if (solution.answer) {
       var answer = make('p', 'seminar-quiz__answer');
       answer.appendChild(make('strong', '', strings.answer));
-      answer.appendChild(document.createTextNode(' ' + solution.answer));
+      answer.appendChild(document.createTextNode(' '));
+      answer.appendChild(authored(make('bdi', '', solution.answer)));
       box.appendChild(answer);
     }
     var explanation = make('div', 'seminar-quiz__explanation');
     explanation.appendChild(make('p', 'seminar-quiz__label', strings.explanation));
-    var body = make('div');
-    body.dir = 'auto';
+    var body = authored(make('div'));
     body.innerHTML = solution.explanation;  // sanitised Markdown from the server
     explanation.appendChild(body);
     box.appendChild(explanation);
@@ -141,6 +163,16 @@ function SeminarQuizBlock(runtime, element, args) {
     questions().forEach(renderQuestion);
     submitButton.disabled = state.closed;
     resetButton.hidden = state.closed || !state.done;
+    quiz.classList.toggle('is-closed', state.closed);
+  }
+
+  /* Refused as closed (the last attempt was used in another window, or the due date
+     passed): show the quiz as the server has it now, locked. */
+  function reload() {
+    return post('student_view_user_state', {}).then(function (data) {
+      state = data;
+      render();
+    });
   }
 
   function failed(error) {
@@ -153,6 +185,9 @@ function SeminarQuizBlock(runtime, element, args) {
     } else {
       showError(error.body ? error.message : strings.networkError);
     }
+    if (data.reason === 'attempts' || data.reason === 'past_due') {
+      reload().catch(function () { return null; });
+    }
   }
 
   function saveDraft() {
@@ -161,6 +196,7 @@ function SeminarQuizBlock(runtime, element, args) {
       draftBox.textContent = strings.saved;
     }).catch(function (error) {
       draftBox.textContent = error.body ? error.message : strings.networkError;
+      if (error.body && error.body.reason) { failed(error); }
     });
   }
 
@@ -170,11 +206,17 @@ function SeminarQuizBlock(runtime, element, args) {
     var answers = collect();
     var missing = [];
     questions().forEach(function (fieldset, index) {
-      if (!(fieldset.getAttribute('data-question') in answers)) { missing.push(index + 1); }
+      var unanswered = !(fieldset.getAttribute('data-question') in answers);
+      if (unanswered) { missing.push(index + 1); }
+      if (!warned) { showProblem(fieldset, unanswered ? shared.gettext('Not answered yet.') : ''); }
     });
     if (missing.length && !warned) {
       warned = true;
-      showError(format(strings.unanswered, {numbers: missing.join(', ')}));
+      showError(shared.ngettext(
+        'You have not answered question %(numbers)s. Select Submit again to submit anyway.',
+        'You have not answered questions %(numbers)s. Select Submit again to submit anyway.',
+        missing.length
+      ).replace('%(numbers)s', shared.formatList(missing)));
       return;
     }
     busy = true;
@@ -212,45 +254,14 @@ function SeminarQuizBlock(runtime, element, args) {
       var list = fieldset.querySelector('[data-hints]');
       var item = make('li');
       item.tabIndex = -1;
-      item.dir = 'auto';
       item.innerHTML = data.hints[data.hints.length - 1];  // sanitised on the server
       list.appendChild(item);
       var total = state.hint_counts[id];
       button.textContent = format(strings.hintButton, {n: data.hints.length + 1, total: total});
-      if (data.hints.length >= total) {
-        button.hidden = true;
-        item.focus();
-      }
+      button.hidden = data.hints.length >= total;
+      /* Said once, where the focus goes (the list is not live); Tab leads on to the next. */
+      item.focus();
     }).catch(failed);
-  }
-
-  function statistics(button) {
-    var box = button.parentNode.querySelector('[data-stats]');
-    post('statistics', {}).then(function (data) {
-      box.textContent = '';
-      if (!data.available) { box.appendChild(make('p', '', data.message)); return; }
-      box.appendChild(make('p', '', format(strings.statsLearners, {n: data.learners})));
-      if (data.average_percent !== null) {
-        box.appendChild(make('p', '', format(strings.statsAverage, {p: data.average_percent})));
-      }
-      var list = make('ol', 'seminar-quiz__stats');
-      data.questions.forEach(function (question) {
-        var item = make('li');
-        item.appendChild(make('p', 'seminar-quiz__stats-prompt', question.prompt));
-        item.appendChild(make('p', '', question.answered ? format(strings.statsAnswered,
-          {n: question.answered, p: question.percent_correct}) : strings.statsNone));
-        var choices = make('ul');
-        question.choices.forEach(function (choice) {
-          var text = choice.text + ': ' + choice.count + (choice.correct ? ' ✓' : '');
-          choices.appendChild(make('li', '', text));
-        });
-        if (question.choices.length) { item.appendChild(choices); }
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-    }).catch(function (error) {
-      box.textContent = error.body ? error.message : strings.networkError;
-    });
   }
 
   form.addEventListener('submit', submit);
@@ -271,7 +282,11 @@ function SeminarQuizBlock(runtime, element, args) {
     var action = button.getAttribute('data-action');
     if (action === 'reset') { reset(); }
     if (action === 'hint') { hint(button); }
-    if (action === 'stats') { statistics(button); }
+    if (action === 'stats' && stats) { stats.toggle(button); }
   });
+  if (args.staff && window.SeminarQuizBlock.stats) {
+    stats = window.SeminarQuizBlock.stats({root: root, post: post, make: make, format: format,
+      authored: authored, strings: strings});
+  }
   render(true);
 }
