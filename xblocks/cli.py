@@ -60,6 +60,32 @@ def check(args):
         f"{len(course.final.fields['questions'])} in the final pool), "
         f"{len(course.faq_entries)} FAQ entries, {len(course.glossary)} glossary terms."
     )
+    for language in course.languages:
+        lectures = sum(language in lecture.translations for lecture in course.lectures)
+        quizzes = sum(language in quiz.translations for quiz in [*course.quizzes, course.final])
+        entries = len({path.split(".")[1] for path in course.faq_translations.get(language, {})})
+        print(
+            f"{language}: {lectures} lectures, {quizzes} quizzes, {entries} FAQ entries "
+            "translated and checked against their sources (the rest fall back to them)."
+        )
+    for note in course.notes:
+        print(f"note: {note}")
+
+
+def accept_translations(args):
+    """Record that translations are up to date with their sources (after checking them)."""
+    from pathlib import Path
+
+    from xblocks.course.sources import default_root
+    from xblocks.course.translations import accept
+
+    _load(args)  # nothing is recorded for sources or translations that do not check
+    root = Path(args.sources or default_root())
+    try:
+        accepted = accept(root, args.language, args.files)
+    except ValueError as exc:
+        sys.exit(str(exc))
+    print(f"{len(accepted)} {args.language} translation(s) recorded as up to date.")
 
 
 def build(args):
@@ -94,7 +120,18 @@ def build_parser():
     booklet_cmd = commands.add_parser("booklet", help="write the training booklet")
     booklet_cmd.add_argument("-o", "--output", default="dist", help="output folder (default: dist)")
     booklet_cmd.add_argument("--pdf", action="store_true", help="fail unless a PDF is written too")
-    for command, func in ((check_cmd, check), (build_cmd, build), (booklet_cmd, booklet)):
+    accept_cmd = commands.add_parser(
+        "accept-translations",
+        help="record translations as up to date with their sources (after checking them)",
+    )
+    accept_cmd.add_argument("language", help="the translations' language folder, e.g. fr")
+    accept_cmd.add_argument("files", nargs="*", help="translation files (default: all of them)")
+    for command, func in (
+        (check_cmd, check),
+        (build_cmd, build),
+        (booklet_cmd, booklet),
+        (accept_cmd, accept_translations),
+    ):
         command.add_argument(
             "--sources", help="folder with courses/ and quizzes/ (default: built in)"
         )

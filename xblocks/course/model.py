@@ -20,6 +20,7 @@ class Lecture:
     id: str
     fields: dict  # LectureBlock field values
     path: str
+    translations: dict = field(default_factory=dict)  # {lang: {path: text}} (common/translations)
 
     @property
     def title(self):
@@ -31,6 +32,7 @@ class Quiz:
     id: str
     fields: dict  # QuizBlock field values
     path: str
+    translations: dict = field(default_factory=dict)  # {lang: {path: text}}
 
 
 @dataclass
@@ -47,6 +49,11 @@ class Course:
     final: Quiz
     faq_entries: list
     glossary: list = field(default_factory=list)  # [(term, definition Markdown)]
+    languages: list = field(default_factory=list)  # the translations' languages
+    faq_translations: dict = field(default_factory=dict)  # {lang: {path: text}}
+    glossary_translations: dict = field(default_factory=dict)  # {lang: [(term, definition)]}
+    course_translations: dict = field(default_factory=dict)  # {lang: {"title", "days.N.title"}}
+    notes: list = field(default_factory=list)  # SourceErrors that do not stop a build
 
     @property
     def lectures(self):

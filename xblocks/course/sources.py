@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from . import translations
 from .model import Course, Day, Lecture, Quiz, SourceError
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -51,15 +52,39 @@ def load_course(root=None) -> Course:
     lectures = _load_all(root / "courses" / "lectures", "*.md", _load_lecture, root, errors)
     quizzes = _load_all(root / "quizzes", "*.txt", _load_quiz, root, errors)
     faq_entries = _load_faq(root, errors)
-    glossary = _load_glossary(root / "courses" / "glossary.md", root, errors)
+    glossary = glossary_terms(root / "courses" / "glossary.md", root, errors)
     days = []
     final = None
     if meta:
         days, final = _assemble(meta, lectures, quizzes, root, errors)
+    found, problems = translations.languages(root, str(meta.get("language") or ""))
+    errors.extend(problems)
+    parts = {
+        "meta": meta,
+        "lectures": lectures,
+        "quizzes": quizzes,
+        "glossary": glossary,
+        "faq_translations": {},
+        "glossary_translations": {},
+        "course_translations": {},
+    }
+    for language in found:
+        translations.load_translations(root, language, parts, errors)
     if errors:
         raise SourcesInvalid(errors)
     course_meta = {key: value for key, value in meta.items() if key != "days"}
-    return Course(course_meta, days, final, faq_entries, glossary)
+    return Course(
+        course_meta,
+        days,
+        final,
+        faq_entries,
+        sorted(glossary, key=lambda item: item[0].lower()),
+        languages=found,
+        faq_translations=parts["faq_translations"],
+        glossary_translations=parts["glossary_translations"],
+        course_translations=parts["course_translations"],
+        notes=[note for language in found for note in translations.age_notes(root, language)],
+    )
 
 
 def _relative(path, root):
@@ -287,7 +312,8 @@ def _load_faq(root, errors):
     return entries
 
 
-def _load_glossary(path, root, errors):
+def glossary_terms(path, root, errors):
+    """The glossary's (term, definition) pairs in file order; [] without a glossary."""
     if not path.is_file():
         return []
     name = _relative(path, root)
@@ -311,7 +337,7 @@ def _load_glossary(path, root, errors):
     for term, text in terms:
         if not text:
             errors.append(SourceError(name, 1, f"glossary term '{term}' has no definition"))
-    return sorted(terms, key=lambda item: item[0].lower())
+    return terms
 
 
 def _assemble(meta, lectures, quizzes, root, errors):
