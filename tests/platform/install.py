@@ -36,6 +36,9 @@ def pip(*args):
     build_pins = ENV / "platform-build-constraints.txt"
     build_pins.write_text(SETUPTOOLS + "\n")
     env = {**os.environ, "PIP_CONSTRAINT": str(build_pins)}
+    if "--no-build-isolation" not in args:
+        # pip 26 takes build pins only from --build-constraint; older pips ignore this.
+        env["PIP_BUILD_CONSTRAINT"] = str(build_pins)
     command = [sys.executable, "-m", "pip", "--disable-pip-version-check", *args]
     subprocess.run(command, check=True, env=env)
 

@@ -27,11 +27,15 @@ previous claim is asked to reload and try again.
 """
 
 import hashlib
+import logging
 
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 
 CLAIM_SECONDS = 60
 DEFAULT_CACHE = "default"
+log = logging.getLogger(__name__)
+_warned_aliases = set()
 
 
 class AttemptClaim:
@@ -39,6 +43,12 @@ class AttemptClaim:
 
     def __init__(self, block, attempt, cache_alias=DEFAULT_CACHE):
         self.cache = caches[cache_alias]
+        if isinstance(self.cache, DummyCache) and cache_alias not in _warned_aliases:
+            _warned_aliases.add(cache_alias)
+            # It keeps nothing, so every claim is granted: say so where admins look.
+            log.warning(
+                "ATTEMPT_CLAIM_CACHE %r keeps nothing: racing submissions both count", cache_alias
+            )
         identity = "\x1f".join(
             str(part) for part in (block.scope_ids.usage_id, block.scope_ids.user_id, attempt)
         )

@@ -274,3 +274,21 @@ def test_the_dev_server_cache_keeps_a_claim_while_hundreds_of_learners_submit():
     for number in range(2_000):  # other learners' claims
         claims.AttemptClaim(as_user(block, f"other-{number}"), 0).acquire()
     assert not claims.AttemptClaim(block, 0).acquire()
+
+
+def test_a_claim_cache_that_keeps_nothing_is_reported_to_the_admin(caplog):
+    """A DummyCache grants every claim, so the race guard is off: the log says so, once."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    nothing = {"nothing": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    block = workbench_block(quiz_olx(), "dummy-claimant")
+    with override_settings(CACHES={**settings.CACHES, **nothing}):
+        with caplog.at_level("WARNING", logger=claims.__name__):
+            assert claims.AttemptClaim(block, 0, "nothing").acquire()
+            assert claims.AttemptClaim(block, 0, "nothing").acquire()  # it kept nothing
+            claims.AttemptClaim(block, 0).acquire()  # the shared cache: no warning
+    warnings = [record.getMessage() for record in caplog.records]
+    assert warnings == [
+        "ATTEMPT_CLAIM_CACHE 'nothing' keeps nothing: racing submissions both count"
+    ]

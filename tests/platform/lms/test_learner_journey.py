@@ -1,5 +1,7 @@
 """A learner's work reaches the platform: state rows, grades, completion, staff tallies."""
 
+import json
+
 import pytest
 
 from tests.platform.course import client_for
@@ -52,6 +54,38 @@ def test_instructor_reset_attempts_lets_the_learner_submit_again(blocks, learner
     reset_student_attempts(quiz.course_key, learner, quiz, requesting_user=staff)
     assert lms_block(learner, quiz).attempts == 0
     post(client_for(learner), quiz, "submit", {"answers": {}, "attempt": 0})
+
+
+# A cache every LMS process shares, as Tutor's Redis is; the platform's test settings make
+# every cache a DummyCache, which keeps nothing.
+SHARED_CLAIM_CACHE = {
+    "CACHES": {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        "claims": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    },
+    "XBLOCK_SETTINGS": {"QuizBlock": {"ATTEMPT_CLAIM_CACHE": "claims"}},
+}
+
+
+def test_two_windows_racing_for_one_attempt_are_graded_once(blocks, learner):
+    """The second window read "attempt 0" before the first wrote: its claim is refused."""
+    import webob
+    from django.test import override_settings
+
+    quiz = blocks["seminar_quiz"][6]
+    answers, attempt = correct_answers(learner, quiz)
+    body = json.dumps({"answers": answers, "attempt": attempt}).encode()
+    with override_settings(**SHARED_CLAIM_CACHE):
+        late = lms_block(learner, quiz)  # its state is read now, before the first submits
+        assert late.attempts == 0
+        post(client_for(learner), quiz, "submit", {"answers": answers, "attempt": attempt})
+        request = webob.Request.blank("/", method="POST", body=body)
+        request.content_type = "application/json"
+        response = late.handle("submit", request)
+    assert response.status_code == 409
+    assert json.loads(response.body)["reason"] == "stale"
+    row = student_module(learner, quiz)
+    assert json.loads(row.state)["attempts"] == 1 and row.grade == row.max_grade
 
 
 def test_lecture_completion_writes_a_block_completion(blocks, learner):
