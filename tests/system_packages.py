@@ -32,6 +32,11 @@ def postgresql():
     return bool(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 
 
+def mariadb():
+    """The server tests/load/mariadb.py starts (in /usr/sbin, often not on a user's PATH)."""
+    return os.access("/usr/sbin/mariadbd", os.X_OK)
+
+
 GETTEXT = {"gettext": command("msgfmt", "xgettext")}
 # What building the Open edX platform's requirements needs (tests/platform/install.py).
 PLATFORM = {
@@ -59,7 +64,7 @@ NEEDS = {
     "bench": CHROMIUM,
     "quality": {"nodejs": command("node"), "npm": command("npm")},
     "package": {"git": command("git")},
-    "load": {"postgresql": postgresql},
+    "load": {"postgresql": postgresql, "mariadb-server": mariadb},
 }
 
 

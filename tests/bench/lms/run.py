@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.bench.lms.settings")
 SAMPLES = int(os.environ.get("SEMINAR_BENCH_SAMPLES", "10"))
 # The html block adds a few milliseconds to its page, so the lecture's and the FAQ's
 # figure above the floor needs more samples; they cost little (no submission).
