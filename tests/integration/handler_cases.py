@@ -32,11 +32,16 @@ def faq_entry():
     return {"question": "Who answers?", "answer": "Staff.", "category": "About", "tags": []}
 
 
+def content_language(block):
+    return {"language": block.offered_languages()[0]}
+
+
 # handler: (who may call it, the keys it reads, a request the right caller may send)
 HANDLERS = {
     LectureBlock: {
         "complete": (LEARNER, (), lambda block: {}),
         "student_view_user_state": (LEARNER, (), lambda block: {}),
+        "set_content_language": (LEARNER, ("language",), content_language),
         "studio_submit": (AUTHOR, EDITABLE_FIELDS, lecture_edit),
         "preview": (AUTHOR, ("body",), lambda block: {"body": "## Draft"}),
     },
@@ -50,6 +55,7 @@ HANDLERS = {
             lambda block: {"query_length": 3, "result_count": 1},
         ),
         "student_view_user_state": (LEARNER, (), lambda block: {}),
+        "set_content_language": (LEARNER, ("language",), content_language),
         "answers": (LEARNER, (), lambda block: {}),
         "staff_report": (STAFF, (), lambda block: {}),
         "publish_question": (
@@ -77,6 +83,7 @@ HANDLERS = {
         "hint": (LEARNER, ("question",), lambda block: {"question": "d1l1-definition"}),
         "reset": (LEARNER, (), lambda block: {}),
         "student_view_user_state": (LEARNER, (), lambda block: {}),
+        "set_content_language": (LEARNER, ("language",), content_language),
         "statistics": (STAFF, (), lambda block: {}),
         # The exploit of issue 15: open every answer to every learner.
         "studio_submit": (

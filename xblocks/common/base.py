@@ -1,13 +1,24 @@
 """What every seminar block is: translated, served from `static/`, service-aware."""
 
+import hashlib
 import re
 from importlib.resources import files
 
+from django.utils.html import format_html, format_html_join
 from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
-from xblock.fields import Scope, String
+from xblock.fields import Dict, Scope, String
 
-from .i18n import I18nMixin, content_attributes, gettext_noop, language_tag
+from .handlers import json_api, require
+from .i18n import I18nMixin, content_attributes, current_language, gettext_noop, language_tag
+from .l10n import language_name
+from .translations import (
+    ALTERNATIVES,
+    complete_languages,
+    overlay,
+    reading_language,
+    texts_at,
+)
 
 _ = gettext_noop
 
@@ -62,7 +73,22 @@ class SeminarBlock(I18nMixin, XBlock):
         default="",
     )
 
-    def content_language_tag(self) -> str:
+    translatable = ()  # the paths of the block's texts (TRANSLATABLE in translations.py)
+    translations = Dict(
+        display_name=_("Translations"),
+        help=_("The block's texts in other languages: language code -> {text path: text}."),
+        scope=Scope.content,
+        default={},
+    )
+    # Scope.user_info: one value per learner for every block of every type (the LMS keys it
+    # by field name alone; Scope.preferences would be one per block type).
+    seminar_content_language = String(
+        help=_("The content language this learner chose in a block ('': the platform's)."),
+        scope=Scope.user_info,
+        default="",
+    )
+
+    def source_language_tag(self) -> str:
         """The language the author's text is in: the block's own setting, else the course's
         (Open edX's course `language`; Open edX does not pass it down, so it is read from the
         course block above), else '' (unknown)."""
@@ -72,6 +98,107 @@ class SeminarBlock(I18nMixin, XBlock):
         if not hasattr(self, "_course_language"):
             self._course_language = language_tag(course_language(self))
         return self._course_language
+
+    def translatable_values(self) -> dict:
+        """The fields the block's translatable text paths start from."""
+        names = {path.split(".")[0] for path in self.translatable}
+        return {name: getattr(self, name) for name in names}
+
+    def offered_languages(self) -> list:
+        """The source language, then each language with a complete translation."""
+        needed = texts_at(self.translatable_values(), self.translatable)
+        source = self.source_language_tag()
+        found = complete_languages(needed, self.translations, optional=(ALTERNATIVES,))
+        return [source, *(code for code in found if code != source)]
+
+    def reading_language(self, requested="", learner=True) -> str:
+        """The one language this block's content is read in: `requested` (an app's ?lang),
+        then (`learner`) the learner's choice and the platform's active language, each
+        exactly or by its base language, else the source (see translations.py)."""
+        offered = self.offered_languages()
+        wanted = [requested]
+        if learner:
+            wanted += [self.seminar_content_language, current_language()]
+        return reading_language(offered[0], offered[1:], wanted)
+
+    def language_data(self, language) -> dict:
+        """{"language", "languages"} for the mobile data: the one given, and every one offered."""
+        return {
+            "language": language_tag(language),
+            "languages": [
+                {"code": language_tag(code), "name": language_name(code, code)}
+                for code in self.offered_languages()
+                if language_tag(code)
+            ],
+        }
+
+    def localized_values(self, language=None) -> dict:
+        """`translatable_values()` with the texts of `language` (default: the reading one)."""
+        language = self.reading_language() if language is None else language
+        values = self.translatable_values()
+        texts = (self.translations or {}).get(language)
+        return overlay(values, texts or {})  # a copy: callers may change it
+
+    def content_language_tag(self) -> str:
+        """The language of the content this learner reads (lang/dir of the author text)."""
+        return language_tag(self.reading_language())
+
+    @json_api()
+    def set_content_language(self, data, suffix=""):
+        """Save the learner's content language, one of this block's: it holds in every
+        block of the course that has it (a user_info field)."""
+        language = data.get("language")
+        offered = self.offered_languages()
+        require(
+            isinstance(language, str) and language in offered,
+            self.gettext("This content is not available in that language."),
+        )
+        self.seminar_content_language = language
+        return {"language": language}
+
+    def language_switcher(self):
+        """The language menu of a translated block ('' when it has one language only), and
+        a note saying who translated the text being read."""
+        offered = self.offered_languages()
+        if len(offered) < 2 or not all(language_tag(code) for code in offered):
+            return ""
+        _ = self.gettext
+        reading, source = self.reading_language(), offered[0]
+        uid = (
+            "sl-"
+            + hashlib.sha1(
+                str(self.scope_ids.usage_id).encode(), usedforsecurity=False
+            ).hexdigest()[:8]
+        )
+        options = format_html_join(
+            "",
+            '<option value="{}" lang="{}"{}>{}</option>',
+            (
+                (code, language_tag(code), " selected" if code == reading else "", native)
+                for code in offered
+                for native in [language_name(code, code) or code]
+            ),
+        )
+        note = ""
+        if reading != source:
+            note = format_html(
+                '<p class="seminar-language__note">{}</p>',
+                _("The course team translated this text from {language}.").format(
+                    language=language_name(source, current_language()) or source
+                ),
+            )
+        return format_html(
+            '<form class="seminar-language" data-seminar-language>'
+            '<label for="{uid}">{label}</label> <select id="{uid}" name="language">{options}'
+            '</select> <button type="submit">{apply}</button> '
+            '<span class="seminar-language__status" role="status" aria-live="polite"></span>'
+            "</form>{note}",
+            uid=uid,
+            label=_("Content language"),
+            options=options,
+            apply=_("Show"),
+            note=note,
+        )
 
     def content_attributes(self) -> str:
         """` lang=".." dir=".."` for the elements that hold author text (see i18n.py)."""

@@ -19,3 +19,46 @@ def unsafe_xml_problem(node):
     for item in node.iter(etree.Entity):
         return f"OLX with entity references is refused: replace &{item.name}; with its text."
     return None
+
+
+def write_translations(node, translations):
+    """Each language's texts as OLX, in a stable order, every text exactly as stored:
+
+    <translation lang="fr"><text path="body"><![CDATA[## ...]]></text>...</translation>
+    """
+    for language in sorted(translations or {}):
+        element = etree.SubElement(node, "translation", lang=language)
+        for path, text in sorted(translations[language].items()):
+            item = etree.SubElement(element, "text", path=path)
+            # CDATA keeps Markdown readable; it cannot hold "]]>", escaped text can.
+            item.text = etree.CDATA(text) if text and "]]>" not in text else text
+
+
+def read_translation(element, patterns, found):
+    """Add one <translation lang=".."> element's texts to `found` ({lang: {path: text}});
+    raise ValueError saying what is wrong (nothing is added then)."""
+    from .translations import translation_problems
+
+    where = f"line {element.sourceline}: <translation>"
+    language = element.get("lang", "")
+    if set(element.attrib) != {"lang"}:
+        raise ValueError(f'{where} takes one attribute, lang (e.g. lang="fr")')
+    if language in found:
+        raise ValueError(f'{where}: lang="{language}" is given twice')
+    if (element.text or "").strip():
+        raise ValueError(f'{where} holds text outside a <text path="..."> element')
+    texts = {}
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag != "text" or set(child.attrib) != {"path"} or len(child):
+            raise ValueError(f'{where} may hold only <text path="...">plain text</text>')
+        if (child.tail or "").strip():
+            raise ValueError(f'{where} holds text outside a <text path="..."> element')
+        if child.get("path") in texts:
+            raise ValueError(f'{where}: path "{child.get("path")}" is given twice')
+        texts[child.get("path")] = child.text or ""
+    problems = translation_problems({language: texts}, patterns)
+    if problems:
+        raise ValueError(f"{where}: " + "; ".join(problems[:5]))
+    found[language] = texts

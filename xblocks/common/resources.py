@@ -68,6 +68,8 @@ class BlockResources:
             **context,
             **block.language_attributes(),
             "content_attrs": mark_safe(block.content_attributes()),  # a checked language tag
+            # Called only by a template that shows it (Django calls a callable on use).
+            "language_switcher": getattr(block, "language_switcher", ""),
             "_i18n_service": block.translation,
         }
         return self.template(template_path).render(Context(context))

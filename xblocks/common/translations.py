@@ -71,6 +71,16 @@ def _child(node, segment):
     return dict(_items(node)).get(segment)
 
 
+def numbered(texts, prefix) -> list:
+    """The texts at `prefix`.0, `prefix`.1, ... in order (a translation's own list)."""
+    found = {
+        int(path[len(prefix) + 1 :]): text
+        for path, text in texts.items()
+        if path.startswith(prefix + ".") and path[len(prefix) + 1 :].isdigit()
+    }
+    return [found[index] for index in sorted(found)]
+
+
 def pattern_regex(patterns):
     """A regex that matches exactly the paths `patterns` can name."""
     alternatives = (

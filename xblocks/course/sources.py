@@ -220,7 +220,14 @@ def _load_lecture(path, name, errors):
             or not items
             or not all(isinstance(i, str) and i.strip() for i in items)
         ):
-            problem(key, f"{key}: a list with at least one line of text")
+            pairs = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+            hint = (
+                f" (an item reads as 'key: value' because of its ': ' after "
+                f"'{next(iter(pairs[0]))[:40]}': put the item in double quotes)"
+                if pairs
+                else ""
+            )
+            problem(key, f"{key}: a list with at least one line of text{hint}")
     speakers = front.get("speakers") or []
     if not isinstance(speakers, list) or not all(
         isinstance(s, dict) and s.get("name") for s in speakers

@@ -34,6 +34,8 @@ def row_of(key):
         scope = shorten_scope_name(key.scope.block.attr_name)
     if scope in ("type", "all"):  # not tied to a scenario (see workbench.models)
         scenario, tag = None, key.block_scope_id
+    if key.block_scope_id is None:  # Scope.user_info: '' so that the unique index holds
+        return {"scope": scope, "scope_id": "", "user_id": key.user_id, "scenario": None, "tag": ""}
     else:
         scenario, tag, _rest = key.block_scope_id.split(".", 2)
     return {

@@ -6,6 +6,7 @@ from xblock.validation import ValidationMessage
 
 from xblocks.common.base import SeminarBlock
 from xblocks.common.i18n import gettext_noop as _
+from xblocks.common.translations import TRANSLATABLE
 
 from .entries import check_entries
 from .handlers import FaqHandlersMixin
@@ -19,6 +20,8 @@ from .views import FaqViewsMixin
 @XBlock.wants("studio_user_permissions")
 class FaqBlock(FaqViewsMixin, FaqHandlersMixin, FaqStudioMixin, FaqOlxMixin, SeminarBlock):
     """Questions and answers grouped by category, searchable as learners type."""
+
+    translatable = TRANSLATABLE["seminar_faq"]
 
     display_name = String(
         display_name=_("Display name"),
@@ -70,9 +73,10 @@ class FaqBlock(FaqViewsMixin, FaqHandlersMixin, FaqStudioMixin, FaqOlxMixin, Sem
         )
         return [decision["entry"] for decision in decisions]
 
-    def all_entries(self):
-        """Authored entries, then published ones (an authored entry wins an id clash)."""
-        authored = list(self.entries)
+    def all_entries(self, language=None):
+        """Authored entries in one language (default: the learner's), then published ones
+        (an authored entry wins an id clash)."""
+        authored = list(self.localized_values(language)["entries"])
         ids = {entry["id"] for entry in authored}
         return authored + [entry for entry in self.published_entries() if entry["id"] not in ids]
 

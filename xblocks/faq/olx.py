@@ -21,7 +21,8 @@ import textwrap
 from lxml import etree
 from xblock.fields import Scope
 
-from xblocks.common.olx import unsafe_xml_problem
+from xblocks.common.olx import read_translation, unsafe_xml_problem, write_translations
+from xblocks.common.translations import TRANSLATABLE
 
 from .entries import check_entries, split_words
 
@@ -38,8 +39,9 @@ class FaqOlxError(ValueError):
         super().__init__("Invalid <seminar_faq> OLX:\n" + "\n".join(f"- {p}" for p in problems))
 
 
-def read_entries(node):
-    """The entries of a <seminar_faq> element; raise FaqOlxError listing every problem."""
+def read_entries(node, translations=None):
+    """The entries of a <seminar_faq> element; raise FaqOlxError listing every problem.
+    Its <translation> elements go into `translations` ({lang: {path: text}})."""
     problems, raw_entries = [], []
     if (node.text or "").strip():
         problems.append(_at(node, "text outside <entry> elements; put it inside an <answer>"))
@@ -48,6 +50,12 @@ def read_entries(node):
             continue
         if (child.tail or "").strip():
             problems.append(_at(child, "text outside <entry> elements; put it inside an <answer>"))
+        if child.tag == "translation" and translations is not None:
+            try:
+                read_translation(child, TRANSLATABLE["seminar_faq"], translations)
+            except ValueError as exc:
+                problems.append(str(exc))
+            continue
         if etree.QName(child).localname != "entry":
             problems.append(
                 _at(
@@ -150,7 +158,10 @@ class FaqOlxMixin:
         if problem := unsafe_xml_problem(node):
             raise FaqOlxError([problem])
         block = runtime.construct_xblock_from_class(cls, keys)
-        block.entries = read_entries(node)
+        translations = {}
+        block.entries = read_entries(node, translations)
+        if translations:
+            block.translations = translations
         for name, value in node.items():
             if name in PLATFORM_ATTRIBUTES:
                 continue
@@ -179,3 +190,4 @@ class FaqOlxMixin:
             if field.scope == Scope.settings and (field.is_set_on(self) or field.force_export):
                 self._add_field(node, name, field)
         write_entries(node, self.entries)
+        write_translations(node, self.translations)

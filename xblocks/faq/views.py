@@ -239,10 +239,13 @@ class FaqViewsMixin:
 
     def student_view_data(self, context=None):
         """Learner-independent JSON for the mobile apps (docs/native-api.md): `answer_html`
-        is sanitised HTML, every other text plain text (markup removed)."""
-        entries = self.all_entries()
+        is sanitised HTML, every other text plain text (markup removed). In the source
+        language, or in `context["lang"]` where the FAQ has it."""
+        language = self.reading_language((context or {}).get("lang", ""), learner=False)
+        entries = self.all_entries(language)
         return {
             "display_name": line_text(self.heading()),
+            **self.language_data(language),
             "entries": [
                 {
                     **entry,
@@ -260,15 +263,20 @@ class FaqViewsMixin:
 
     def index_dictionary(self):
         """Course search: every entry's question, category, tags and answer as plain text,
-        HTML-escaped (see `index_text`)."""
-        parts = []
-        for entry in self.all_entries():
-            parts.extend(map(line_text, (entry["question"], entry["category"])))
-            parts.extend([*entry["tags"], markdown_text(entry["answer"])])
+        HTML-escaped (see `index_text`); each translation's as `text_<lang>`."""
+        source, *translated = self.offered_languages()
         return {
             "content": {
                 "display_name": index_text(line_text(self.heading())),
-                "entries": index_text(*parts),
+                "entries": index_text(*self.index_texts(source)),
+                **{f"text_{code}": index_text(*self.index_texts(code)) for code in translated},
             },
             "content_type": "FAQ",
         }
+
+    def index_texts(self, language):
+        parts = []
+        for entry in self.all_entries(language):
+            parts.extend(map(line_text, (entry["question"], entry["category"])))
+            parts.extend([*entry["tags"], markdown_text(entry["answer"])])
+        return parts

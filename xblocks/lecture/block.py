@@ -12,6 +12,7 @@ from xblocks.common.base import SeminarBlock
 from xblocks.common.markdown import index_text, line_text
 from xblocks.common.resources import BlockResources
 from xblocks.common.services import replace_static_urls, user_is_staff
+from xblocks.common.translations import TRANSLATABLE
 
 from . import olx
 from .content import (
@@ -38,6 +39,8 @@ class LectureBlock(
     LectureFields, LectureHandlers, LectureStudio, CompletableXBlockMixin, SeminarBlock
 ):
     """One lecture: header, Markdown text, optional video and transcript, takeaways."""
+
+    translatable = TRANSLATABLE["seminar_lecture"]
 
     @property
     def anchor_prefix(self):
@@ -79,8 +82,9 @@ class LectureBlock(
         )
 
     # Not `title`: the LMS's block-structure transformers collect a field of that name.
-    def heading(self):
-        return self.display_name or self.gettext("Lecture")
+    def heading(self, content=None):
+        content = content or self.localized_values()
+        return content["display_name"] or self.gettext("Lecture")
 
     def page(self, text, prefix, heading_shift=1):
         """`page_markdown` with the names of wide tables' regions in the learner's language."""
@@ -92,29 +96,30 @@ class LectureBlock(
 
     def view_context(self):
         prefix = self.anchor_prefix
-        body_html, toc = self.page(self.body, prefix)
-        transcript_html = self.page(self.transcript, prefix + "t-", 2)[0]
+        content = self.localized_values()
+        body_html, toc = self.page(content["body"], prefix)
+        transcript_html = self.page(content["transcript"], prefix + "t-", 2)[0]
         return {
             "uid": prefix,
-            "title": self.heading(),
-            "own_title": bool(self.display_name),
-            "reading_time": self.reading_time_label(self.estimated_minutes(self.body)),
-            "speakers": self.speaker_lines(),
-            "objectives": self.objectives,
+            "title": self.heading(content),
+            "own_title": bool(content["display_name"]),
+            "reading_time": self.reading_time_label(self.estimated_minutes(content)),
+            "speakers": self.speaker_lines(content["speakers"]),
+            "objectives": content["objectives"],
             "sdgs": sdg_badges(self.sdgs, self.gettext),
             "toc": nested_toc(toc) if len(toc) >= TOC_MIN_ENTRIES else [],
             "body_html": self.replace_static(body_html),
             "video": video_sources(self.video_url, self.video_youtube_id),
             "transcript_html": self.replace_static(transcript_html),
-            "takeaways": self.takeaways,
-            "handouts": handout_links(self.handouts, self.replace_static_url),
+            "takeaways": content["takeaways"],
+            "handouts": handout_links(content["handouts"], self.replace_static_url),
             "completed": self.completed,
             "staff_warnings": self.authoring_warnings() if user_is_staff(self) else [],
         }
 
-    def speaker_lines(self):
+    def speaker_lines(self, speakers):
         lines = []
-        for speaker in self.speakers:
+        for speaker in speakers:
             if not isinstance(speaker, dict) or not speaker.get("name"):
                 continue
             role, organisation = speaker.get("role", ""), speaker.get("organisation", "")
@@ -127,8 +132,10 @@ class LectureBlock(
             lines.append({"name": speaker["name"], "detail": detail})
         return lines
 
-    def estimated_minutes(self, body):
-        return reading_minutes(body_text(body), *self.objectives, *self.takeaways)
+    def estimated_minutes(self, content):
+        return reading_minutes(
+            body_text(content["body"]), *content["objectives"], *content["takeaways"]
+        )
 
     def reading_time_label(self, minutes):
         return self.ngettext(
@@ -146,20 +153,24 @@ class LectureBlock(
 
     def student_view_data(self, context=None):
         """The lecture for the mobile apps, the same for everyone: `*_html` is sanitised HTML,
-        every other text plain text (markup removed), as docs/native-api.md says."""
+        every other text plain text (markup removed), as docs/native-api.md says. In the
+        source language, or in `context["lang"]` where the lecture has it."""
+        language = self.reading_language((context or {}).get("lang", ""), learner=False)
+        content = self.localized_values(language)
         prefix = self.anchor_prefix
-        body_html, toc = self.page(self.body, prefix)
+        body_html, toc = self.page(content["body"], prefix)
         video = video_sources(self.video_url, self.video_youtube_id)
-        handouts = handout_links(self.handouts, self.replace_static_url)
+        handouts = handout_links(content["handouts"], self.replace_static_url)
         return {
-            "display_name": line_text(self.heading()),
-            "reading_time_minutes": self.estimated_minutes(self.body),
+            "display_name": line_text(self.heading(content)),
+            **self.language_data(language),
+            "reading_time_minutes": self.estimated_minutes(content),
             "speakers": [
                 {key: line_text(s.get(key, "")) for key in ("name", "role", "organisation")}
-                for s in self.speakers
+                for s in content["speakers"]
                 if isinstance(s, dict)
             ],
-            "objectives": [line_text(objective) for objective in self.objectives],
+            "objectives": [line_text(objective) for objective in content["objectives"]],
             "sdgs": sdg_badges(self.sdgs, self.gettext),
             "toc": [{**entry._asdict(), "name": line_text(entry.name)} for entry in toc],
             "body_html": self.replace_static(body_html),
@@ -167,31 +178,43 @@ class LectureBlock(
                 "url": video["file_url"] if video else "",
                 "youtube_id": self.video_youtube_id if video and video["youtube_url"] else "",
                 "transcript_html": self.replace_static(
-                    self.page(self.transcript, prefix + "t-", 2)[0]
+                    self.page(content["transcript"], prefix + "t-", 2)[0]
                 ),
             },
-            "takeaways": [line_text(takeaway) for takeaway in self.takeaways],
+            "takeaways": [line_text(takeaway) for takeaway in content["takeaways"]],
             "handouts": [{**handout, "title": line_text(handout["title"])} for handout in handouts],
         }
 
     def index_dictionary(self):
         """What course search indexes: title, objectives, takeaways, text and transcript, as
-        plain text, HTML-escaped (see `index_text`)."""
+        plain text, HTML-escaped (see `index_text`), in the source language and then, as
+        `text_<lang>`, in each language the lecture is translated into."""
         index = super().index_dictionary()
         content = index.setdefault("content", {})
-        speakers = [s.get("name", "") for s in self.speakers if isinstance(s, dict)]
+        source, *translated = self.offered_languages()
         content.update(
             {
-                "display_name": index_text(line_text(self.display_name)),
-                "objectives": index_text(*map(line_text, self.objectives)),
-                "takeaways": index_text(*map(line_text, self.takeaways)),
-                "body": index_text(body_text(self.body)),
-                "transcript": index_text(body_text(self.transcript)),
-                "speakers": index_text(*map(line_text, speakers)),
+                key: index_text(*texts)
+                for key, texts in self.index_texts(self.localized_values(source)).items()
             }
         )
+        for language in translated:
+            texts = self.index_texts(self.localized_values(language)).values()
+            content[f"text_{language}"] = index_text(*(text for part in texts for text in part))
         index["content_type"] = "Text"  # the category Open edX search gives text blocks
         return index
+
+    @staticmethod
+    def index_texts(content):
+        speakers = [s.get("name", "") for s in content["speakers"] if isinstance(s, dict)]
+        return {
+            "display_name": [line_text(content["display_name"])],
+            "objectives": list(map(line_text, content["objectives"])),
+            "takeaways": list(map(line_text, content["takeaways"])),
+            "body": [body_text(content["body"])],
+            "transcript": [body_text(content["transcript"])],
+            "speakers": list(map(line_text, speakers)),
+        }
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):

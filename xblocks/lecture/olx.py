@@ -22,7 +22,8 @@ from lxml import etree
 from xblock.core import XML_NAMESPACES
 from xblock.fields import Scope
 
-from xblocks.common.olx import unsafe_xml_problem
+from xblocks.common.olx import read_translation, unsafe_xml_problem, write_translations
+from xblocks.common.translations import TRANSLATABLE
 
 from .validation import clean_values
 
@@ -40,6 +41,7 @@ OWN_FIELDS = {
     "video_youtube_id",
     "transcript",
     "handouts",
+    "translations",
 }
 # Attributes a runtime puts on any block's element; they are not field values.
 RUNTIME_ATTRIBUTES = {"url_name", "xblock-family"}
@@ -75,6 +77,7 @@ def write_lecture(block, node):
         _set_text(etree.SubElement(node, "transcript"), block.transcript)
     if block.body:
         _set_text(etree.SubElement(node, "body"), block.body)
+    write_translations(node, block.translations)
 
 
 def _records(items):
@@ -111,12 +114,21 @@ def read_lecture(node, block_fields, gettext=str):
         raise LectureOlxError(
             "<seminar_lecture> holds text outside an element: put the Markdown in <body>."
         )
+    translations = {}
     for child in node:
+        if isinstance(child.tag, str) and child.tag == "translation":
+            try:
+                read_translation(child, TRANSLATABLE["seminar_lecture"], translations)
+            except ValueError as exc:
+                raise LectureOlxError(f"<seminar_lecture>: {exc}") from None
+            continue
         _read_child(child, raw, others, block_fields)
     values, errors = clean_values(raw, gettext)
     if errors:
         problems = "; ".join(f"{name}: {message}" for name, message in sorted(errors.items()))
         raise LectureOlxError(f"<seminar_lecture> has invalid values: {problems}")
+    if translations:
+        values["translations"] = translations
     return values, others
 
 

@@ -35,7 +35,9 @@ class LectureStudio:
                 "video_youtube_id": self.video_youtube_id,
                 "transcript": self.transcript,
                 "preview_html": self.replace_static(self.page(self.body, prefix)[0]),
-                "reading_time": self.reading_time_label(self.estimated_minutes(self.body)),
+                "reading_time": self.reading_time_label(
+                    self.estimated_minutes(self.translatable_values())
+                ),
             },
             css=("css/lecture.css", "css/lecture-studio.css"),
             js=("js/lecture-studio.js",),

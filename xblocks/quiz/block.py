@@ -14,6 +14,7 @@ from xblocks.common.i18n import content_language_args
 from xblocks.common.markdown import index_text, line_text, markdown_text
 from xblocks.common.resources import BlockResources
 from xblocks.common.services import user_is_staff
+from xblocks.common.translations import TRANSLATABLE
 
 from .fields import QuizFields
 from .grading import GradingMixin
@@ -40,6 +41,8 @@ class QuizBlock(
 ):
     """A set of questions graded on the server, with attempts, hints and feedback."""
 
+    translatable = TRANSLATABLE["seminar_quiz"]
+
     def dom_id(self):
         """A prefix for element ids, unique per block on a page."""
         return "sq-" + hashlib.sha256(str(self.scope_ids.usage_id).encode()).hexdigest()[:10]
@@ -52,7 +55,7 @@ class QuizBlock(
         staff = user_is_staff(self)
         context = {
             "uid": self.dom_id(),
-            "title": self.display_name or self.gettext("Quiz"),
+            "title": self.localized_values()["display_name"] or self.gettext("Quiz"),
             "own_title": bool(self.display_name),
             "questions": self.question_views(questions, state["responses"], state["hints"]),
             "closed": state["closed"],
@@ -109,10 +112,11 @@ class QuizBlock(
 
     def choice_label(self, question, choice):
         """A choice's text; a true/false question's two choices in the learner's language."""
-        if question["type"] == "true_false":
-            words = {"true": self.gettext("True"), "false": self.gettext("False")}
-            return escape(words[choice["text"].strip().lower()])
-        return render_inline(choice["text"])
+        words = {"true": self.gettext("True"), "false": self.gettext("False")}
+        word = choice["text"].strip().lower()
+        if question["type"] == "true_false" and word in words:
+            return escape(words[word])
+        return render_inline(choice["text"])  # also a translation's own "Vrai" / "Faux"
 
     def js_strings(self):
         _ = self.gettext
@@ -144,19 +148,23 @@ class QuizBlock(
 
     def student_view_data(self, context=None):
         """The quiz for the mobile apps, the same for every learner: no answers in it.
-        `*_html` is sanitised HTML, every other text plain text (markup removed)."""
+        `*_html` is sanitised HTML, every other text plain text (markup removed). In the
+        source language, or in `context["lang"]` where the quiz has it."""
+        language = self.reading_language((context or {}).get("lang", ""), learner=False)
+        values = self.localized_values(language)
         return {
-            "display_name": line_text(self.display_name),
+            "display_name": line_text(values["display_name"]),
+            **self.language_data(language),
             "max_attempts": self.max_attempts,
             "grading": self.grading,
             "shuffle": self.shuffle,
             "draw": self.draw,
             "max_score": self.max_score(),
             "weight": self.weight,
-            "questions": self.mobile_questions(),
+            "questions": self.mobile_questions(values["questions"]),
         }
 
-    def mobile_questions(self):
+    def mobile_questions(self, questions):
         tokens = self.choice_tokens
 
         def choices(question):
@@ -180,25 +188,37 @@ class QuizBlock(
                 "choices": choices(question),
                 "hint_count": len(question["hints"]),
             }
-            for question in self.questions
+            for question in questions
         ]
 
     def index_dictionary(self):
         """Search index content: prompts and choice texts, never answers or feedback, as
-        plain text, HTML-escaped (see `index_text`)."""
-        texts = []
-        for question in self.questions:
-            texts.append(question["prompt"])
-            texts.extend(choice["text"] for choice in question["choices"])
+        plain text, HTML-escaped (see `index_text`); each translation's as `text_<lang>`."""
+        translated = self.offered_languages()[1:]
         base = getattr(super(), "index_dictionary", None)
         body = base() if base else {}
         content = {
             "display_name": index_text(line_text(self.display_name)),
-            "questions": index_text(*map(markdown_text, texts)),
+            "questions": index_text(*self.index_texts(self.questions)),
+            **{
+                f"text_{language}": index_text(
+                    line_text(self.localized_values(language)["display_name"]),
+                    *self.index_texts(self.localized_values(language)["questions"]),
+                )
+                for language in translated
+            },
         }
         body["content"] = {**body.get("content", {}), **content}
         body["content_type"] = "Quiz"
         return body
+
+    @staticmethod
+    def index_texts(questions):
+        texts = []
+        for question in questions:
+            texts.append(question["prompt"])
+            texts.extend(choice["text"] for choice in question["choices"])
+        return list(map(markdown_text, texts))
 
     @staticmethod
     def workbench_scenarios():

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from xblocks.common.services import anonymous_user_id, user_is_staff
+from xblocks.common.translations import numbered
 
 from .policy import Policy
 from .responses import score_response
@@ -29,10 +30,35 @@ class GradingMixin(ScorableXBlockMixin):
         return f"{anonymous_user_id(self)}:{self.scope_ids.usage_id}"
 
     def learner_questions(self):
-        """This learner's questions (drawn, ordered, choices ordered)."""
+        """This learner's questions (drawn, ordered, choices ordered), in their language."""
         return presented_questions(
-            self.questions, self.learner_seed(), self.draw, self.shuffle, kept=self.presented
+            self.reading_questions(),
+            self.learner_seed(),
+            self.draw,
+            self.shuffle,
+            kept=self.presented,
         )
+
+    def reading_questions(self, language=None):
+        """The questions with the texts of one language (default: the learner's). Grading
+        is language-blind: ids, choices and keys are the source's, and a text answer
+        accepts (`answer["accepted"]`) the source's answers and every translation's."""
+        language = self.reading_language() if language is None else language
+        questions = self.localized_values(language)["questions"]
+        translations = self.translations or {}
+        source = {question["id"]: question for question in self.questions}
+        for question in questions:
+            if question.get("type") != "text" or question["id"] not in source:
+                continue
+            answer, own = question["answer"], source[question["id"]]["answer"]["alternatives"]
+            accepted = list(own)
+            for code, texts in sorted(translations.items()):
+                theirs = numbered(texts, f"questions.{question['id']}.answer.alternatives")
+                accepted += theirs
+                if code == language:
+                    own = theirs or own
+            answer["alternatives"], answer["accepted"] = list(own), accepted
+        return questions
 
     def policy(self, now=None):
         return Policy(

@@ -22,7 +22,8 @@ import textwrap
 
 from xblock.fields import Scope
 
-from xblocks.common.olx import unsafe_xml_problem
+from xblocks.common.olx import read_translation, unsafe_xml_problem, write_translations
+from xblocks.common.translations import TRANSLATABLE
 
 from .question_checks import one_line
 from .questions import SETTING_CLEANERS, QuizInvalid, clean_quiz
@@ -65,8 +66,14 @@ class OlxMixin:
                 setattr(block, name, field.from_string(value))
             except (TypeError, ValueError) as exc:
                 problems.append(f"line {node.sourceline}: attribute {name}='{value}': {exc}")
-        questions = []
+        questions, translations = [], {}
         for child in _elements(node, problems):
+            if child.tag == "translation":
+                try:
+                    read_translation(child, TRANSLATABLE["seminar_quiz"], translations)
+                except ValueError as exc:
+                    problems.append(str(exc))
+                continue
             if child.tag != "question":
                 problems.append(_unexpected(child, "<question>"))
                 continue
@@ -80,18 +87,24 @@ class OlxMixin:
             raise QuizOlxError(_with_lines(exc.problems, lines, node.sourceline)) from None
         for name, value in cleaned.items():
             setattr(block, name, value)
+        if translations:
+            block.translations = translations
         return block
 
     def add_xml_to_node(self, node):
         node.tag = self.scope_ids.block_type
         node.set("xblock-family", self.entry_point)
         for name, field in self.fields.items():
-            if name == "questions" or field.scope not in (Scope.settings, Scope.content):
+            if name in ("questions", "translations") or field.scope not in (
+                Scope.settings,
+                Scope.content,
+            ):
                 continue
             if field.is_set_on(self):
                 node.set(name, _attribute_text(field, getattr(self, name)))
         for question in self.questions:
             node.append(_question_element(question, node.makeelement))
+        write_translations(node, self.translations)
 
 
 def _untranslated(text):

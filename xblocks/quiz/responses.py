@@ -134,7 +134,9 @@ def _score_numeric(answer, response):
 
 def _score_text(answer, response):
     typed = normalise_text(response)
-    if any(typed == normalise_text(alternative) for alternative in answer["alternatives"]):
+    # "accepted": every language's answers (see GradingMixin.reading_questions).
+    accepted = answer.get("accepted") or answer["alternatives"]
+    if any(typed == normalise_text(alternative) for alternative in accepted):
         return 1.0
     regex = answer.get("regex")
     if regex and re.fullmatch(regex, " ".join(response.split()), re.IGNORECASE):

@@ -315,7 +315,10 @@ def test_student_view_data_is_learner_independent():
     block = faq()
     block.votes = {"what-is-escrow": "yes"}
     data = block.student_view_data()
-    assert set(data) == {"display_name", "entries", "categories", "search", "question_length"}
+    assert set(data) == {
+        *("display_name", "entries", "categories", "search", "question_length"),
+        *("language", "languages"),
+    }
     assert data["entries"][0]["answer_html"].startswith("<p>Trade in which")
     assert data["categories"] == [
         "Cross-border e-commerce",

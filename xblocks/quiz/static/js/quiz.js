@@ -191,8 +191,8 @@ function SeminarQuizBlock(runtime, element, args) {
   }
 
   function saveDraft() {
-    if (state.closed) { return; }
-    post('save_draft', {answers: collect()}).then(function () {
+    if (state.closed) { return Promise.resolve(); }
+    return post('save_draft', {answers: collect()}).then(function () {
       draftBox.textContent = strings.saved;
     }).catch(function (error) {
       draftBox.textContent = error.body ? error.message : strings.networkError;
@@ -288,5 +288,10 @@ function SeminarQuizBlock(runtime, element, args) {
     stats = window.SeminarQuizBlock.stats({root: root, post: post, make: make, format: format,
       authored: authored, strings: strings});
   }
+  /* The draft is saved before the page reloads in another language. */
+  shared.languageSwitcher(runtime, root, function () {
+    clearTimeout(draftTimer);
+    return saveDraft();
+  });
   render(true);
 }
