@@ -4,6 +4,7 @@ import struct
 import zlib
 from html import escape
 
+from xblocks.common.l10n import format_list, language_name
 from xblocks.common.sdgs import SDG_NAMES
 
 IMAGE_SIZE = (378, 225)  # the course card size Open edX shows
@@ -31,6 +32,20 @@ def course_image_png():
     )
 
 
+def translated_note(course):
+    """The one place the course says who translated it, and how a learner reads it."""
+    if not course.languages:
+        return []
+    source = course.meta["language"]
+    names = [language_name(code, source) or code for code in course.languages]
+    return [
+        f"<p>The course team translated the content from {escape(language_name(source, source))}"
+        f" into {escape(format_list(names, source))}. Each lecture, quiz and the questions and "
+        "answers are shown in the language of your account where a translation exists; the "
+        "menu at the top of each of them changes it for the whole course.</p>"
+    ]
+
+
 def overview_html(course):
     """about/overview.html: what the seminar covers, day by day."""
     parts = [
@@ -39,6 +54,7 @@ def overview_html(course):
         f"<p>{escape(course.meta['title'])}: {len(course.days)} days, "
         f"{len(course.lectures)} lectures, a quiz after each lecture, a final assessment and "
         "a knowledge product of frequently asked questions.</p>",
+        *translated_note(course),
         "</section>",
         '<section class="syllabus">',
         "<h2>What you will learn</h2>",

@@ -32,14 +32,22 @@ def quiz_defaults(course):
 
 def custom_unit_blocks(unit, defaults):
     """The seminar's own blocks for a unit: ([elements], {extra files})."""
-    if unit.kind == "lecture":
-        return [block_olx("seminar_lecture", unit.url_name, unit.source.fields)], {}
     if unit.kind == "quiz":
         own = unit.source.fields.items()
         fields = {k: v for k, v in own if k not in defaults or defaults[k] != v}
-        return [block_olx("seminar_quiz", unit.url_name, fields)], {}
-    fields = {"display_name": unit.title, "entries": unit.source}
-    return [block_olx("seminar_faq", unit.url_name, fields)], {}
+    elif unit.kind == "lecture":
+        fields = dict(unit.source.fields)
+    else:
+        fields = {"display_name": unit.title, "entries": unit.source}
+    translations = getattr(unit.source, "translations", None) or unit.translations
+    if translations:
+        # A translated block names its source language itself: it is read correctly
+        # wherever it is copied, even without a course above it (the workbench).
+        fields.update(translations=translations, content_language=unit.language)
+    block_type = {"lecture": "seminar_lecture", "quiz": "seminar_quiz"}.get(
+        unit.kind, "seminar_faq"
+    )
+    return [block_olx(block_type, unit.url_name, fields)], {}
 
 
 def course_files(course, unit_blocks=custom_unit_blocks, advanced_modules=BLOCK_TYPES):

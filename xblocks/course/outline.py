@@ -15,6 +15,8 @@ class Unit:
     title: str
     kind: str  # "lecture", "quiz", "faq"
     source: object  # the Lecture, Quiz, or list of FAQ entries
+    translations: dict = field(default_factory=dict)  # the FAQ's (lectures and quizzes hold theirs)
+    language: str = ""  # the sources' language (course.yaml)
 
 
 @dataclass
@@ -56,7 +58,15 @@ def course_outline(course):
             "faq-section",
             "Questions and answers",
             None,
-            [Unit("faq", "Frequently asked questions", "faq", course.faq_entries)],
+            [
+                Unit(
+                    "faq",
+                    "Frequently asked questions",
+                    "faq",
+                    course.faq_entries,
+                    course.faq_translations,
+                )
+            ],
         )
     )
     final = Chapter("final-assessment", "Final assessment")
@@ -68,7 +78,12 @@ def course_outline(course):
             [Unit("final-quiz", course.final.fields["display_name"], "quiz", course.final)],
         )
     )
-    return [*chapters, faq, final]
+    chapters = [*chapters, faq, final]
+    for chapter in chapters:
+        for subsection in chapter.subsections:
+            for unit in subsection.units:
+                unit.language = str(course.meta.get("language") or "")
+    return chapters
 
 
 def grading_policy(course):
