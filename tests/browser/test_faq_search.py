@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.unit.faq.helpers import course_entries
+from tests.unit.faq.translated_entries import ENTRIES
 from xblocks.faq.search import client_index, is_foreign, rank, tokenize
 
 TRICKY_WORDS = [
@@ -68,7 +69,16 @@ TRICKY_WORDS = [
     "hyphen‐unicode",
     "e-",
     "-e",
+    "Développements douanières commerciaux européennes exonérées nouveaux taux",
+    "l'entreprise mise en œuvre Œuvre",
+    "países pequeñas años ciudades luces exportadoras tres",
+    "التجارة وبالتجارة للتجارة التجارية تجاري",
+    "أسعار إسعار آسعار ٱلدفع الدَّفْعُ دفـــع مستوى مُؤَسَّسة",
+    "الهدف ١٧ و۱۷ ٢٠٣٠",
+    "الصين الحد فريق الفريق",
+    "ﻻ ﷲ",
 ]
+LANGUAGES = ["en", "fr", "es-419", "ar"]
 QUERIES = [
     "payments",
     "pay",
@@ -108,31 +118,61 @@ def search_page(browser, live_server):
     context.close()
 
 
-def test_python_and_javascript_give_the_same_tokens(search_page):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_python_and_javascript_give_the_same_tokens(search_page, lang):
     javascript = search_page.evaluate(
-        "words => words.map(w => window.SeminarFaqBlock.search.tokenize(w))", TRICKY_WORDS
+        "([words, lang]) => words.map(w => window.SeminarFaqBlock.search.tokenize(w, lang))",
+        [TRICKY_WORDS, lang],
     )
-    python = [tokenize(word) for word in TRICKY_WORDS]
+    python = [tokenize(word, lang) for word in TRICKY_WORDS]
     mismatches = [
         (w, p, j) for w, p, j in zip(TRICKY_WORDS, python, javascript, strict=True) if p != j
     ]
     assert mismatches == []
 
 
+TRANSLATED_QUERIES = {
+    "fr": ["developpement durable", "accord commercial", '"petites entreprises"', "paiements"],
+    "es": ["pequena empresa", "pais en desarrollo", '"pequeñas empresas"', "luz", "año"],
+    "ar": ["تجارة", "التِّجَارَةُ الالكترونية", "منصة الدفع", "الهدف 17", '"المؤسسات الصغيرة"'],
+}
+
+
+def ranks_and_foreign_flags(page, index, queries):
+    """([[hit, ...] per query], [is foreign per query]) from faq_search.js, then search.py."""
+    javascript = page.evaluate(
+        """([index, queries]) => [
+            queries.map(q => window.SeminarFaqBlock.search.rank(index, q)),
+            queries.map(q => window.SeminarFaqBlock.search.isForeign(index, q))]""",
+        [index, queries],
+    )
+    python = [
+        [[list(hit) for hit in rank(index, query)] for query in queries],
+        [is_foreign(index, query) for query in queries],
+    ]
+    return javascript, python
+
+
 def test_python_and_javascript_rank_the_seminar_faq_identically(search_page):
-    index = client_index(course_entries())
-    javascript = search_page.evaluate(
-        "([index, queries]) => queries.map(q => window.SeminarFaqBlock.search.rank(index, q))",
-        [index, QUERIES],
+    javascript, python = ranks_and_foreign_flags(
+        search_page, client_index(course_entries()), QUERIES
     )
-    python = [[list(hit) for hit in rank(index, query)] for query in QUERIES]
     assert javascript == python
-    javascript = search_page.evaluate(
-        "([index, queries]) => queries.map(q => window.SeminarFaqBlock.search.isForeign(index, q))",
-        [index, QUERIES],
+    assert javascript[1].count(True) == 1  # the Arabic query, in an English FAQ
+
+
+@pytest.mark.parametrize("lang", sorted(TRANSLATED_QUERIES))
+def test_python_and_javascript_rank_a_translated_faq_identically(search_page, lang):
+    """The same rules in French, Spanish and Arabic, and the same foreign queries: the
+    other languages' queries, English among them."""
+    queries = [*TRANSLATED_QUERIES[lang], *QUERIES, *TRANSLATED_QUERIES["ar"]]
+    javascript, python = ranks_and_foreign_flags(
+        search_page, client_index(ENTRIES[lang], lang), queries
     )
-    assert javascript == [is_foreign(index, query) for query in QUERIES]
-    assert javascript.count(True) == 1  # the Arabic query, in an English FAQ
+    assert javascript == python
+    assert all(javascript[0][: len(TRANSLATED_QUERIES[lang])])  # each finds its entry
+    if lang == "ar":
+        assert javascript[1][queries.index("payments")]  # Latin letters, Arabic FAQ
 
 
 def open_the_seminar_faq(page):

@@ -133,7 +133,7 @@ class FaqHandlersMixin:
         in_category = (lambda e: e["category"] == category) if category else (lambda e: True)
         foreign = False
         if query.strip():
-            index = cached_index(entries)
+            index = cached_index(entries, self.content_language_tag())
             ranked = [entries[position] for position, _n, _s in index.rank(query)]
             matches = [entry for entry in ranked if in_category(entry)]
             foreign = not ranked and index.is_foreign(query)

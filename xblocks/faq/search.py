@@ -3,11 +3,36 @@
 static/js/faq_search.js is a rule-for-rule port of `normalise`, `tokenize`, `stem` and
 `rank`; tests/browser/test_faq_search.py runs both on the same words and queries.
 
-Tokens: NFKD, lower-case, NFKD again, combining marks removed (accents go: "Pagó" ->
-"pago"); runs of letters and digits, one token per CJK character; words joined by a
-hyphen or apostrophe also give the joined word ("e-commerce" -> "commerce",
-"ecommerce"); a-z words get a light English stemming (plurals, -ing, -ed, final e), so
-"payments" finds "payment" and "trading" finds "trade". Single a-z letters are dropped.
+Language: the index and its queries take the language of the text searched (`lang`, the
+content language the block renders: "fr", "es-419", "ar-EG"; its base language decides).
+English is the default; a language without rules of its own is searched as English.
+
+Tokens: NFKD, lower-case, NFKD again, combining marks removed: accents go ("Pagó" ->
+"pago", "développement" -> "developpement", "año" -> "ano"), and so do the Arabic
+harakat and the hamza and madda over or under a letter (أ إ آ -> ا, ؤ -> و, ئ -> ي).
+Then the folds lower-casing leaves: ß -> ss, ς -> σ, œ -> oe, æ -> ae, ٱ -> ا, ى -> ي,
+ة -> ه, the tatweel (ـ) removed, Arabic-Indic digits (٠-٩, ۰-۹) -> 0-9. Runs of letters
+and digits are words, one token per CJK character; words joined by a hyphen or
+apostrophe also give the joined word ("e-commerce" -> "commerce", "ecommerce";
+"l'entreprise" -> "entreprise", "lentreprise"). Single a-z letters are dropped.
+
+Stemming, light and the same both ways (after Savoy's light stemmers and Larkey's
+light10): it brings plural and singular, feminine and masculine to one form, no more.
+- a-z words of 4+ letters, by the language of the text:
+  English: plurals, -ing, -ed, final e ("payments" finds "payment", "trading" "trade");
+  French: -eaux -> -eau, -aux -> -al, else a final -s or -x goes; then -euse -> -eur,
+  -trice -> -teur, -ive -> -if, -enne -> -en, -elle -> -el, -ette -> -et, else a final
+  -ee or -e goes ("douanières" and "douanier" -> "douanier", "commerciaux" and
+  "commerciale" -> "commercial");
+  Spanish: -ces -> -z, else -es, -as -> -a, -os -> -o; then a final -a, -o or -e goes
+  ("países" and "país" -> "pais", "pequeñas" and "pequeño" -> "pequen").
+  Each step takes the first ending in its list that leaves 3 letters or more.
+- Arabic words, whatever the language: the proclitics و ف ب ك ل and the article ال
+  come off the front, one after the other, while 3 letters or more remain; then the
+  first of the endings ات ون ين ها يه (ية) ه (ة) ي that leaves 3 letters or more
+  ("وبالتجارة", "التجارية", "تجارة" and "تجاري" -> "تجار"). A word that begins with one
+  of those letters loses it too: the same word with and without its article stays one
+  term ("فريق", "الفريق" -> "ريق"). There are no stopwords (nor in English).
 
 Ranking: an entry's weight for a term is 3 if the term is in the question, +2 if in the
 category or tags, +1 if in the answer. A query token matches a term exactly (factor 1)
@@ -20,9 +45,11 @@ question typed in full still finds its nearest entries). Text in double quotes (
 “...”) is a phrase: a result holds its tokens one after the other in its question, its
 category and tags, or its answer. Results: higher scores first, then display order.
 
-A query none of whose tokens shares a single character with the indexed text (Arabic
-words in an English FAQ) is in a language the FAQ does not hold: `is_foreign` says so,
-and the page tells the learner which language to search in.
+A query none of whose tokens shares a single character with the FAQ's letters is in a
+language the FAQ does not hold: `is_foreign` says so, and the page tells the learner
+which language to search in. The FAQ's letters are the characters of its terms; in
+Arabic, only its digits and Arabic letters, so that a Latin acronym in an Arabic FAQ does
+not make an English query its own.
 
 An answer is indexed as the text a reader sees (its Markdown rendered, tags removed), so
 the browser builds the very same index from the page's text: small FAQs search there
@@ -50,8 +77,9 @@ WORD = f"(?:[{CJK}]|[^\\W_{CJK}]+)"
 WORDS = re.compile(WORD)
 CHAIN = re.compile(f"{WORD}(?:[{JOINERS}]{WORD})*")
 LETTERS = re.compile(r"^[a-z]+$")
+ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
 VOWEL = re.compile(r"[aeiouy]")
-UNDOUBLE = frozenset("bdfgkmnprt")
+DOUBLED = re.compile(r"([bdfgkmnprt])\1$")
 WEIGHT_QUESTION, WEIGHT_KEYWORDS, WEIGHT_ANSWER = 3, 2, 1
 WEIGHTS = (WEIGHT_QUESTION, WEIGHT_KEYWORDS, WEIGHT_ANSWER)  # of entry_texts, in order
 PREFIX_MIN = 3
@@ -61,29 +89,83 @@ SERVER_SEARCH_THRESHOLD = 300
 PAGE_SIZE = 20
 
 
+# What lower-casing and NFKD leave to fold (see above); faq_search.js has the same.
+FOLDS = {
+    "ß": "ss",
+    "ς": "σ",
+    "œ": "oe",
+    "æ": "ae",
+    "\u0671": "\u0627",  # alef wasla -> alef
+    "\u0649": "\u064a",  # alef maqsura -> ya
+    "\u0629": "\u0647",  # ta marbuta -> ha
+    "\u0640": "",  # tatweel
+    **{chr(0x660 + n): str(n) for n in range(10)},  # Arabic-Indic digits
+    **{chr(0x6F0 + n): str(n) for n in range(10)},  # Eastern Arabic-Indic digits
+}
+# Light stemming of a-z words, by language (see above): steps of "ending:replacement"
+# rules, as faq_search.js writes them; in each step the first rule that leaves 3 letters
+# or more applies.
+LATIN_RULES = {
+    "fr": ("eaux:eau aux:al s: x:", "euse:eur trice:teur ive:if enne:en elle:el ette:et ee: e:"),
+    "es": ("ces:z es: as:a os:o", "a: o: e:"),
+}
+LATIN_STEPS = {
+    lang: [[rule.split(":") for rule in step.split()] for step in steps]
+    for lang, steps in LATIN_RULES.items()
+}
+# Arabic: the proclitics and the article while 3 letters remain, then one ending.
+ARABIC_PROCLITICS = re.compile("^(?:[وفبكل]|ال)*(?=.{3})")
+ARABIC_ENDING = re.compile("^(.{3,}?)(?:ات|ون|ين|ها|يه|ه|ي)$")
+# The FAQ's letters for `is_foreign`, by language: digits and the language's script.
+SCRIPTS = {"ar": re.compile("[0-9\u0600-\u06ff]")}
+
+
+def base_language(lang):
+    """'fr' of 'fr-CA' or 'FR_ca': the language whose rules apply."""
+    return re.split("[-_]", lang or "")[0].lower()
+
+
 @lru_cache(maxsize=1)
-def _marks():
-    """str.translate table deleting every combining mark (categories Mn, Mc, Me)."""
-    return {
+def _folds():
+    """str.translate table: every combining mark (categories Mn, Mc, Me) deleted, FOLDS."""
+    table = {
         code: None
         for code in range(0x300, 0x110000)
         if unicodedata.category(chr(code)).startswith("M")
     }
+    table.update({ord(char): folded for char, folded in FOLDS.items()})
+    return table
 
 
 def normalise(text):
-    """Lower-case text without accents or compatibility forms ('Ｐａｇó' -> 'pago')."""
+    """Lower-case text without accents, harakat or compatibility forms ('Ｐａｇó' -> 'pago',
+    'أَسْعار' -> 'اسعار')."""
     if text.isascii():
         return text.lower()
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
-    return text.translate(_marks())
+    return text.translate(_folds())
 
 
 @lru_cache(maxsize=65536)
-def stem(word):
-    """Light English stemming of an a-z word; other words are returned unchanged."""
+def stem(word, lang="en"):
+    """Light stemming of an Arabic word, or of an a-z word in the text's language; other
+    words are returned unchanged."""
+    if ARABIC_WORD.match(word):
+        return ARABIC_ENDING.sub(r"\1", ARABIC_PROCLITICS.sub("", word))
     if len(word) <= 3 or not LETTERS.match(word):
         return word
+    steps = LATIN_STEPS.get(base_language(lang))
+    if steps is None:
+        return _stem_english(word)
+    for step in steps:
+        for ending, replacement in step:
+            if word.endswith(ending) and len(word) - len(ending) + len(replacement) >= 3:
+                word = word[: -len(ending)] + replacement
+                break
+    return word
+
+
+def _stem_english(word):
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("sses"):
@@ -102,39 +184,37 @@ def stem(word):
 
 
 def _undouble(word):
-    if len(word) >= 2 and word[-1] == word[-2] and word[-1] in UNDOUBLE:
-        return word[:-1]
-    return word
+    return DOUBLED.sub(r"\1", word)
 
 
-def tokenize(text):
-    """Search tokens of `text`, in order (duplicates kept): each word of a chain of words
-    joined by hyphens or apostrophes, then the chain joined into one word."""
-    return _chain_tokens(CHAIN.findall(normalise(text or "")))
+def tokenize(text, lang="en"):
+    """Search tokens of `text` in language `lang`, in order (duplicates kept): each word of
+    a chain of words joined by hyphens or apostrophes, then the chain joined into one word."""
+    return _chain_tokens(CHAIN.findall(normalise(text or "")), base_language(lang))
 
 
-def token_set(text):
-    """set(tokenize(text)), faster: each distinct chain is tokenized once."""
-    return set(_chain_tokens(set(CHAIN.findall(normalise(text or "")))))
+def token_set(text, lang="en"):
+    """set(tokenize(text, lang)), faster: each distinct chain is tokenized once."""
+    return set(_chain_tokens(set(CHAIN.findall(normalise(text or ""))), base_language(lang)))
 
 
-def _chain_tokens(chains):
+def _chain_tokens(chains, lang):
     tokens = []
     for chain in chains:
         if chain.isalnum():
-            _emit(chain, tokens)
+            _emit(chain, tokens, lang)
             continue
         words = WORDS.findall(chain)
         for word in words:
-            _emit(word, tokens)
-        _emit("".join(words), tokens)
+            _emit(word, tokens, lang)
+        _emit("".join(words), tokens, lang)
     return tokens
 
 
-def _emit(word, tokens):
+def _emit(word, tokens, lang):
     if len(word) == 1 and "a" <= word <= "z":
         return
-    tokens.append(stem(word))
+    tokens.append(stem(word, lang))
 
 
 def idf(count, df):
@@ -147,14 +227,14 @@ def entry_texts(entry):
     return [entry.get("question", ""), keywords, answer_text(entry.get("answer", ""))]
 
 
-def entry_postings(docs):
+def entry_postings(docs, lang="en"):
     """{term: [entry index * 8 + weight, ...]} with entry indexes ascending, from each
-    entry's `entry_texts`."""
+    entry's `entry_texts` in language `lang`."""
     postings = {}
     for index, texts in enumerate(docs):
         weights = {}
         for weight, text in zip(WEIGHTS, texts, strict=True):
-            for term in token_set(text):
+            for term in token_set(text, lang):
                 weights[term] = weights.get(term, 0) + weight
         for term, weight in weights.items():
             postings.setdefault(term, []).append(index * 8 + weight)
@@ -166,29 +246,29 @@ def answer_text(answer):
     return markdown_text(answer)
 
 
-def client_index(entries):
+def client_index(entries, lang="en"):
     """The index the browser builds from the page: {"n": entries, "terms": {term: postings},
-    "docs": [entry_texts, ...]} (the texts, for phrases)."""
+    "docs": [entry_texts, ...] (the texts, for phrases), "lang": the language searched}."""
     docs = [entry_texts(entry) for entry in entries]
-    postings = entry_postings(docs)
+    postings = entry_postings(docs, lang)
     terms = {term: postings[term] for term in sorted(postings)}
-    return {"n": len(entries), "terms": terms, "docs": docs}
+    return {"n": len(entries), "terms": terms, "docs": docs, "lang": lang}
 
 
 PHRASE = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]')
 
 
-def phrases(query):
+def phrases(query, lang="en"):
     """The token lists of the query's quoted phrases (of two tokens or more)."""
-    found = (tokenize(text) for text in PHRASE.findall(query or ""))
+    found = (tokenize(text, lang) for text in PHRASE.findall(query or ""))
     return [tokens for tokens in found if len(tokens) > 1]
 
 
-def holds_phrase(texts, phrase):
+def holds_phrase(texts, phrase, lang="en"):
     """Whether one of the texts has the phrase's tokens one after the other."""
     size = len(phrase)
     for text in texts:
-        tokens = tokenize(text)
+        tokens = tokenize(text, lang)
         if any(tokens[i : i + size] == phrase for i in range(len(tokens) - size + 1)):
             return True
     return False
@@ -197,29 +277,32 @@ def holds_phrase(texts, phrase):
 class SearchIndex:
     """The same index held by the server, with a sorted vocabulary for prefix matches."""
 
-    def __init__(self, count, postings, docs):
+    def __init__(self, count, postings, docs, lang="en"):
         self.count = count
         self.postings = postings
         self.docs = docs
+        self.lang = lang
         self.vocabulary = sorted(postings)
         self.idf = {term: idf(count, len(p)) for term, p in postings.items()}
         self._alphabet = None
 
     @classmethod
-    def from_entries(cls, entries):
+    def from_entries(cls, entries, lang="en"):
         docs = [entry_texts(entry) for entry in entries]
-        return cls(len(entries), entry_postings(docs), docs)
+        return cls(len(entries), entry_postings(docs, lang), docs, lang)
 
     @property
     def alphabet(self):
-        """Every character of the indexed terms."""
+        """The FAQ's letters: the characters of the indexed terms in its language's script."""
         if self._alphabet is None:
-            self._alphabet = frozenset("".join(self.vocabulary))
+            script = SCRIPTS.get(base_language(self.lang))
+            chars = set("".join(self.vocabulary))
+            self._alphabet = frozenset(c for c in chars if script is None or script.match(c))
         return self._alphabet
 
     def is_foreign(self, query):
-        """True when no query token has a character the indexed text has (see above)."""
-        tokens = tokenize(query)
+        """True when no query token has a character of the FAQ's letters (see above)."""
+        tokens = tokenize(query, self.lang)
         return bool(tokens) and not any(char in self.alphabet for char in "".join(tokens))
 
     def matching_terms(self, token):
@@ -236,7 +319,7 @@ class SearchIndex:
     def rank(self, query):
         """[(entry index, matched query tokens, score)], best first."""
         totals = {}
-        for token in dict.fromkeys(tokenize(query)):
+        for token in dict.fromkeys(tokenize(query, self.lang)):
             best = {}
             for term, factor in self.matching_terms(token):
                 term_idf = self.idf[term]
@@ -249,23 +332,27 @@ class SearchIndex:
                 total[0] += 1
                 total[1] += score
         most = max((matched for matched, _score in totals.values()), default=0)
-        wanted = phrases(query)
+        wanted = phrases(query, self.lang)
         kept = [
             (entry, matched, score)
             for entry, (matched, score) in totals.items()
-            if matched == most and all(holds_phrase(self.docs[entry], p) for p in wanted)
+            if matched == most and all(holds_phrase(self.docs[entry], p, self.lang) for p in wanted)
         ]
         return sorted(kept, key=lambda hit: (-hit[2], hit[0]))
 
 
+def _from_client(index):
+    return SearchIndex(index["n"], index["terms"], index["docs"], index.get("lang", "en"))
+
+
 def rank(index, query):
     """Rank with a client index dict (tests compare this with the JS port)."""
-    return SearchIndex(index["n"], index["terms"], index["docs"]).rank(query)
+    return _from_client(index).rank(query)
 
 
 def is_foreign(index, query):
     """`SearchIndex.is_foreign` with a client index dict (compared with the JS port)."""
-    return SearchIndex(index["n"], index["terms"], index["docs"]).is_foreign(query)
+    return _from_client(index).is_foreign(query)
 
 
 _INDEXES = ContentCache(size=8)
@@ -288,15 +375,17 @@ def content_key(entries):
     )
 
 
-def cached_index(entries):
-    """The SearchIndex of `entries`, built once per process for a given content."""
-    return _INDEXES.get(content_key(entries), lambda: SearchIndex.from_entries(entries))
+def cached_index(entries, lang="en"):
+    """The SearchIndex of `entries` in language `lang`, built once per process for a given
+    content."""
+    key = (content_key(entries), base_language(lang))
+    return _INDEXES.get(key, lambda: SearchIndex.from_entries(entries, lang))
 
 
-def warm_index(entries):
+def warm_index(entries, lang="en"):
     """Start building the server index in the background while the learner reads the page."""
-    if content_key(entries) not in _INDEXES:
-        threading.Thread(target=cached_index, args=(entries,), daemon=True).start()
+    if (content_key(entries), base_language(lang)) not in _INDEXES:
+        threading.Thread(target=cached_index, args=(entries, lang), daemon=True).start()
 
 
 def use_server_search(entry_count, mode="auto"):

@@ -89,10 +89,13 @@ class FaqViewsMixin:
             "foreign_message": self.foreign_query_message(),
             "staff": staff,
         }
-        # The browser builds its search index from the page's text (see search.py).
-        args = {"mode": "server" if server else "client", "staff": staff, "votes": self.votes}
+        # The browser builds its search index from the page's text (see search.py), in the
+        # language the content is read in.
+        lang = self.content_language_tag()
+        mode = "server" if server else "client"
+        args = {"mode": mode, "staff": staff, "votes": self.votes, "lang": lang}
         if server:
-            warm_index(entries)
+            warm_index(entries, lang)
         return resources.fragment(
             self,
             "templates/student_view.html",

@@ -75,7 +75,7 @@ def fragment_urls(fragment):
 
 def test_large_faq_searches_on_the_server_and_renders_no_entries():
     fragment = faq(many_entries(SERVER_SEARCH_THRESHOLD + 1)).student_view()
-    assert init_args(fragment) == {"mode": "server", "staff": False, "votes": {}}
+    assert init_args(fragment) == {"mode": "server", "staff": False, "votes": {}, "lang": ""}
     assert 'class="faq-entry"' not in fragment.content
     assert "301 questions: search them, or choose a category." in fragment.content
     assert any(url.endswith("faq_server.js") for url in fragment_urls(fragment))

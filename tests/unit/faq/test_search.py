@@ -3,6 +3,7 @@
 import pytest
 
 from tests.unit.faq.helpers import course_entries, many_entries
+from tests.unit.faq.translated_entries import entry
 from xblocks.faq.search import (
     SERVER_SEARCH_THRESHOLD,
     SearchIndex,
@@ -44,17 +45,6 @@ def test_stemming_leaves_short_and_non_latin_words_alone():
     assert stem("gas") == "gas"
     assert stem("услуги") == "услуги"
     assert stem("sdg17") == "sdg17"
-
-
-def entry(entry_id, question, answer, category="C", tags=()):
-    return {
-        "id": entry_id,
-        "question": question,
-        "answer": answer,
-        "category": category,
-        "tags": list(tags),
-        "related": [],
-    }
 
 
 ENTRIES = [

@@ -79,7 +79,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
       var last = 0;
       var match;
       while ((match = re.exec(text)) !== null) {
-        if (search.hits(match[0], tokens)) {
+        if (search.hits(match[0], tokens, args.lang)) {
           fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
           var hit = fragment.appendChild(document.createElement('mark'));
           hit.className = 'faq-hit';
@@ -107,7 +107,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
         box.setAttribute(name, article.querySelector('.faq-answer').getAttribute(name) || 'auto');
       });
     }
-    while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens)) { /* next word */ }
+    while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens, args.lang)) { /* next word */ }
     box.hidden = !match;
     if (match) {
       var start = Math.max(0, text.lastIndexOf(' ', Math.max(0, match.index - 60)));
@@ -119,7 +119,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   }
 
   function mark(articles, query) {
-    var tokens = search.tokenize(query);
+    var tokens = search.tokenize(query, args.lang);
     articles.forEach(function (article) {
       highlight(article.querySelector('.faq-toggle'), tokens);
       highlight(article.querySelector('.faq-answer'), tokens);
@@ -171,7 +171,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
       return;
     }
     unmark();
-    index = index || search.build(search.documents(root)); /* on the first search, from the page */
+    index = index || search.build(search.documents(root), args.lang); /* on the first search, from the page */
     var found = search.rank(index, query).map(function (hit) { return byIndex[hit[0]]; });
     byIndex.forEach(function (article, i) { homes[i].appendChild(article); });
     found.forEach(function (article) { resultList.appendChild(article); });

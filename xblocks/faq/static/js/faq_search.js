@@ -1,5 +1,5 @@
-/* FAQ search in the browser: a rule-for-rule port of xblocks/faq/search.py (see its
-   docstring); tests/browser/test_faq_search.py checks both give the same tokens and ranks. */
+/* FAQ search in the browser: search.py (see its docstring) rule for rule, as
+   tests/browser/test_faq_search.py checks. */
 window.SeminarFaqBlock.search = (function () {
   'use strict';
   var CJK = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff';
@@ -7,33 +7,49 @@ window.SeminarFaqBlock.search = (function () {
   var MARKS = new RegExp('\\p{M}', 'gu');
   var WORD = new RegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu');
   var JOINERS = '-\u2010\'\u2019';
-  var UNDOUBLE = 'bdfgkmnprt';
   var PREFIX_MIN = 3;
   var PREFIX_FACTOR = 0.5;
+  /* search.py's FOLDS, LATIN_RULES, ARABIC_*, SCRIPTS (Arabic-Indic digits: code % 16) */
+  var FOLDS = {'ß': 'ss', 'ς': 'σ', 'œ': 'oe', 'æ': 'ae', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ـ': ''};
+  var FOLD = /[ßςœæٱىةـ\u0660-\u0669\u06f0-\u06f9]/g;
+  var RULES = {fr: ['eaux:eau aux:al s: x:', 'euse:eur trice:teur ive:if enne:en elle:el ette:et ee: e:'],
+    es: ['ces:z es: as:a os:o', 'a: o: e:']};
+  var SCRIPTS = {ar: /[0-9\u0600-\u06ff]/};
+
+  function base(lang) { return (lang || '').split(/[-_]/)[0].toLowerCase(); }
 
   function normalise(text) {
-    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '');
+    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '')
+      .replace(FOLD, function (c) { return c in FOLDS ? FOLDS[c] : String(c.charCodeAt(0) % 16); });
   }
 
-  function undouble(word) {
-    var n = word.length;
-    if (n >= 2 && word[n - 1] === word[n - 2] && UNDOUBLE.indexOf(word[n - 1]) >= 0) {
-      return word.slice(0, -1);
-    }
-    return word;
+  function undouble(word) { return word.replace(/([bdfgkmnprt])\1$/, '$1'); }
+
+  function ends(word, suffix) { return word.slice(-suffix.length) === suffix; }
+
+  function arabic(word) {
+    return word.replace(/^(?:[وفبكل]|ال)*(?=.{3})/, '').replace(/^(.{3,}?)(?:ات|ون|ين|ها|يه|ه|ي)$/, '$1');
   }
 
-  function ends(word, suffix) {
-    return word.slice(-suffix.length) === suffix;
-  }
-
-  function stem(word) {
+  function stem(word, lang) {
+    if (/^[\u0621-\u064a]+$/.test(word)) { return arabic(word); }
     if (word.length <= 3 || !/^[a-z]+$/.test(word)) { return word; }
+    if (RULES[base(lang)]) {
+      RULES[base(lang)].forEach(function (step) {
+        var r = step.split(/[ :]/);
+        for (var i = 0; i < r.length; i += 2) {
+          if (ends(word, r[i]) && word.length - r[i].length + r[i + 1].length >= 3) {
+            return (word = word.slice(0, -r[i].length) + r[i + 1]);
+          }
+        }
+      });
+      return word;
+    }
     if (ends(word, 'ies') && word.length > 4) {
       word = word.slice(0, -3) + 'y';
     } else if (ends(word, 'sses')) {
       word = word.slice(0, -2);
-    } else if (ends(word, 's') && !ends(word, 'ss') && !ends(word, 'us') && !ends(word, 'is')) {
+    } else if (/[^sui]s$/.test(word)) {
       word = word.slice(0, -1);
     }
     if (ends(word, 'ing') && word.length > 5 && /[aeiouy]/.test(word.slice(0, -3))) {
@@ -47,17 +63,13 @@ window.SeminarFaqBlock.search = (function () {
     return word;
   }
 
-  function emit(word, tokens) {
-    if (word.length === 1 && word >= 'a' && word <= 'z') { return; }
-    tokens.push(stem(word));
+  function flush(chain, tokens, lang) { /* each word, then the chain joined */
+    chain.concat(chain.length > 1 ? chain.join('') : []).forEach(function (word) {
+      if (!/^[a-z]$/.test(word)) { tokens.push(stem(word, lang)); }
+    });
   }
 
-  function flush(chain, tokens) {
-    chain.forEach(function (word) { emit(word, tokens); });
-    if (chain.length > 1) { emit(chain.join(''), tokens); }
-  }
-
-  function tokenize(text) {
+  function tokenize(text, lang) {
     var re = new RegExp(TOKEN, 'gu');
     var tokens = [];
     var chain = [];
@@ -68,12 +80,12 @@ window.SeminarFaqBlock.search = (function () {
       if (chain.length && match.index === lastEnd + 1 && JOINERS.indexOf(text[lastEnd]) >= 0) {
         chain.push(match[0]);
       } else {
-        flush(chain, tokens);
+        flush(chain, tokens, lang);
         chain = [match[0]];
       }
       lastEnd = match.index + match[0].length;
     }
-    flush(chain, tokens);
+    flush(chain, tokens, lang);
     return tokens;
   }
 
@@ -95,36 +107,36 @@ window.SeminarFaqBlock.search = (function () {
         a.querySelector('.faq-answer').textContent];
     }).sort(function (x, y) { return x[0] - y[0]; });
   }
-  /* {n, terms: {term: [entry index * 8 + weight]}, docs: [texts]} of documents(): client_index. */
-  function build(docs) {
+  /* {n, terms: {term: [entry index * 8 + weight]}, docs: [texts], lang}: client_index. */
+  function build(docs, lang) {
     var terms = Object.create(null);
     docs.forEach(function (doc, i) {
       var weights = Object.create(null);
       [3, 2, 1].forEach(function (weight, field) {
-        unique(tokenize(doc[field + 1])).forEach(function (term) {
+        unique(tokenize(doc[field + 1], lang)).forEach(function (term) {
           weights[term] = (weights[term] || 0) + weight;
         });
       });
       Object.keys(weights).forEach(function (term) { (terms[term] = terms[term] || []).push(i * 8 + weights[term]); });
     });
-    return {n: docs.length, terms: terms, docs: docs.map(function (doc) { return doc.slice(1); })};
+    return {n: docs.length, terms: terms, docs: docs.map(function (doc) { return doc.slice(1); }), lang: lang};
   }
 
   /* The token lists of the query's quoted phrases of two tokens or more: phrases(). */
-  function phrases(query) {
+  function phrases(query, lang) {
     var re = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]/g;
     var found = [];
     var match;
     while ((match = re.exec(query || '')) !== null) {
-      var tokens = tokenize(match[1]);
+      var tokens = tokenize(match[1], lang);
       if (tokens.length > 1) { found.push(tokens); }
     }
     return found;
   }
 
-  function holdsPhrase(texts, phrase) {
+  function holdsPhrase(texts, phrase, lang) {
     return texts.some(function (text) {
-      var tokens = tokenize(text);
+      var tokens = tokenize(text, lang);
       for (var i = 0; i + phrase.length <= tokens.length; i += 1) {
         if (phrase.every(function (token, j) { return tokens[i + j] === token; })) { return true; }
       }
@@ -137,7 +149,7 @@ window.SeminarFaqBlock.search = (function () {
     var terms = index.terms;
     var vocabulary = index.vocabulary || (index.vocabulary = Object.keys(terms).sort());
     var totals = {};
-    unique(tokenize(query)).forEach(function (token) {
+    unique(tokenize(query, index.lang)).forEach(function (token) {
       var best = {};
       var matching = Object.prototype.hasOwnProperty.call(terms, token) ? [[token, 1]] : [];
       if (token.length >= PREFIX_MIN) {
@@ -162,22 +174,23 @@ window.SeminarFaqBlock.search = (function () {
     });
     var hits = Object.keys(totals).map(function (key) { return totals[key]; });
     var most = hits.reduce(function (m, hit) { return Math.max(m, hit[1]); }, 0);
-    var wanted = phrases(query);
+    var wanted = phrases(query, index.lang);
     return hits.filter(function (hit) {
-      return hit[1] === most && wanted.every(function (p) { return holdsPhrase(index.docs[hit[0]], p); });
+      return hit[1] === most && wanted.every(function (p) { return holdsPhrase(index.docs[hit[0]], p, index.lang); });
     }).sort(function (a, b) { return (b[2] - a[2]) || (a[0] - b[0]); });
   }
 
-  /* No query token shares a character with the indexed terms: SearchIndex.is_foreign. */
+  /* No query token shares a character with the FAQ's letters: SearchIndex.is_foreign. */
   function isForeign(index, query) {
+    var script = SCRIPTS[base(index.lang)] || /./;
     var alphabet = index.alphabet || (index.alphabet = new Set(Object.keys(index.terms).join('')));
-    var chars = Array.from(tokenize(query).join(''));
-    return chars.length > 0 && !chars.some(function (c) { return alphabet.has(c); });
+    var chars = Array.from(tokenize(query, index.lang).join(''));
+    return chars.length > 0 && !chars.some(function (c) { return alphabet.has(c) && script.test(c); });
   }
 
   /* Does a word of the page match one of the query tokens (exactly, or as a prefix)? */
-  function hits(word, queryTokens) {
-    return tokenize(word).some(function (token) {
+  function hits(word, queryTokens, lang) {
+    return tokenize(word, lang).some(function (token) {
       return queryTokens.some(function (q) {
         return token === q || (q.length >= PREFIX_MIN && token.lastIndexOf(q, 0) === 0);
       });
