@@ -6,6 +6,7 @@ each check reads a page the module loaded once."""
 import pytest
 
 from xblocks.common.i18n import translation_for
+from xblocks.course.sources import default_root
 
 from .conftest import VIEWS, contrast_ratio, view_id
 
@@ -126,6 +127,8 @@ AUTHORED = {
         ".faq-related + ul a",
     ],
 }
+# The source of a scenario's block, as a translation's path (a translated block reads it).
+TRANSLATED = {COURSE_LECTURE: "courses/lectures/{lang}/d1-l1-ecosystem.md"}
 OWN_WORDS = {
     LECTURE: [".seminar-lecture__meta", ".seminar-lecture__toc h3", "[data-action=complete]"],
     COURSE_LECTURE: [".seminar-lecture__meta"],
@@ -152,9 +155,12 @@ LANGUAGES_OF = """(selectors) => selectors.map((selector) => {
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
 def test_author_text_carries_the_language_it_is_written_in(views, view, path):
     """The seminar is written in English: in the Arabic view its text is still lang="en"
-    (a screen reader reads it with an English voice); the block's own words are Arabic."""
+    (a screen reader reads it with an English voice) unless the block is translated into
+    Arabic, then it is all lang="ar" (#19); the block's own words are Arabic."""
     page = views(path, *view)
-    for words, expected in ((AUTHORED[path], "en"), (OWN_WORDS[path], view[0])):
+    translated = TRANSLATED.get(path, "").format(lang=view[0])
+    content = view[0] if translated and (default_root() / translated).is_file() else "en"
+    for words, expected in ((AUTHORED[path], content), (OWN_WORDS[path], view[0])):
         wrong = [
             (selector, count, languages)
             for selector, count, languages in page.evaluate(LANGUAGES_OF, words)

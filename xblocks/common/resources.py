@@ -29,11 +29,12 @@ class InitArgsError(ValueError):
 
 
 @cache
-def shared_script():
-    """static/js/seminar_xblocks.js, inline in every block's fragment: the blocks' packages
-    share no static URL in the LMS. Indentation and whole-line comments go: unlike a cached
-    file, an inline script is paid for on every page."""
-    source = files(__package__).joinpath("static/js/seminar_xblocks.js").read_text("utf-8")
+def shared_script(name="seminar_xblocks.js"):
+    """A static/js file of this package (seminar_xblocks.js: what every block's JS shares),
+    inline in a block's fragment: the blocks' packages share no static URL in the LMS.
+    Indentation and whole-line comments go: unlike a cached file, an inline script is paid
+    for on every page."""
+    source = files(__package__).joinpath("static/js", name).read_text("utf-8")
     return LEADING_COMMENT.sub("", INDENTATION.sub("", source))
 
 
@@ -83,6 +84,8 @@ class BlockResources:
             frag.add_javascript(catalog)
         if js:
             frag.add_javascript(shared_script())
+        if js and len(getattr(block, "offered_languages", list)()) > 1:
+            frag.add_javascript(shared_script("seminar_language.js"))  # its menu's code
         for path in js:
             frag.add_javascript_url(resource_url(block, path))
         if init:

@@ -27,31 +27,10 @@ window.SeminarXBlocks = window.SeminarXBlocks || (function () {
     });
   }
 
-  /* The block's content-language menu: saves the learner's choice (one for every block),
-     then reloads the page so that every block on it is read in that language.
-     `beforeSwitch` (optional) returns a promise, e.g. a quiz saving its draft first. */
-  function languageSwitcher(runtime, element, beforeSwitch) {
-    element = element.jquery ? element[0] : element;
-    var form = element.querySelector('[data-seminar-language]');
-    if (!form) { return; }
-    var status = form.querySelector('[role="status"]');
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var language = form.querySelector('select').value;
-      var failed = gettext('The language could not be changed. Check your connection and try again.');
-      Promise.resolve(beforeSwitch && beforeSwitch()).catch(function () { return null; }).then(function () {
-        return post(runtime, element, 'set_content_language', {language: language}, failed);
-      }).then(function () {
-        window.location.reload();
-      }, function (error) { status.textContent = error.message; });
-    });
-  }
-
   function gettext(text) { return (i18n().gettext || window.gettext || function (s) { return s; })(text); }
 
   return {
     post: post,
-    languageSwitcher: languageSwitcher,
     /* A list as the learner's locale writes it ("1 و3 و4" in Arabic): the catalog brings
        the locale's patterns (common/l10n.py); English without a catalog. */
     formatList: function (items) {

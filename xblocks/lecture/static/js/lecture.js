@@ -9,7 +9,7 @@ window.SeminarLectureBlock = function (runtime, element, args) {
   var endMarker = element.querySelector('[data-end-marker]');
   var observer = null;
   var pending = false;
-  window.SeminarXBlocks.languageSwitcher(runtime, element);
+  if (window.SeminarXBlocks.languageSwitcher) { window.SeminarXBlocks.languageSwitcher(runtime, element); }
 
   function post(handler, data) {
     return window.SeminarXBlocks.post(runtime, element, handler, data, strings.saveFailed);

@@ -289,9 +289,11 @@ function SeminarQuizBlock(runtime, element, args) {
       authored: authored, strings: strings});
   }
   /* The draft is saved before the page reloads in another language. */
-  shared.languageSwitcher(runtime, root, function () {
-    clearTimeout(draftTimer);
-    return saveDraft();
-  });
+  if (shared.languageSwitcher) {
+    shared.languageSwitcher(runtime, root, function () {
+      clearTimeout(draftTimer);
+      return saveDraft();
+    });
+  }
   render(true);
 }
