@@ -6,7 +6,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   var gettext = shared.gettext;
   var ngettext = shared.ngettext;
   var search = window.SeminarFaqBlock.search;
-  shared.languageSwitcher(runtime, element);
+  if (shared.languageSwitcher) { shared.languageSwitcher(runtime, element); }
   var root = element.querySelector('.seminar-faq') || element;
   var field = root.querySelector('[data-faq-search] input');
   var category = root.querySelector('[data-faq-search] select');
