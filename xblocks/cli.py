@@ -104,6 +104,58 @@ def booklet(args):
         print(path)
 
 
+def from_gift(args):
+    """Convert a Moodle GIFT bank to a quiz file; name what could not be converted."""
+    from pathlib import Path
+
+    from xblocks.quiz.gift import parse_gift
+    from xblocks.quiz.textformat import QuizFormatError, write_quiz
+
+    path = Path(args.file)
+    try:
+        quiz, warnings = parse_gift(path.read_text(encoding="utf-8"), title=path.stem, source=path)
+    except QuizFormatError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(f"{len(exc.errors)} problem(s) in {path}; nothing was written.")
+    for line, message in warnings:
+        print(f"{path}:{line}: warning: {message}", file=sys.stderr)
+    if not quiz["questions"]:
+        sys.exit(f"No question of {path} could be converted; nothing was written.")
+    _write_output(args.output, write_quiz(quiz))
+    print(
+        f"{len(quiz['questions'])} question(s) converted, {len(warnings)} warning(s).",
+        file=sys.stderr,
+    )
+
+
+def to_gift(args):
+    """Write a quiz file as a Moodle GIFT bank."""
+    from pathlib import Path
+
+    from xblocks.quiz.gift import write_gift
+    from xblocks.quiz.textformat import QuizFormatError, parse_quiz
+
+    path = Path(args.file)
+    try:
+        quiz = parse_quiz(path.read_text(encoding="utf-8"), source=path)
+    except QuizFormatError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(f"{len(exc.errors)} problem(s) in {path}; nothing was written.")
+    text, warnings = write_gift(quiz)
+    for message in warnings:
+        print(f"{path}: warning: {message}", file=sys.stderr)
+    _write_output(args.output, text)
+
+
+def _write_output(output, text):
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="seminar", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +178,16 @@ def build_parser():
     )
     accept_cmd.add_argument("language", help="the translations' language folder, e.g. fr")
     accept_cmd.add_argument("files", nargs="*", help="translation files (default: all of them)")
+    quiz_cmd = commands.add_parser("quiz", help="convert quizzes to and from Moodle's GIFT")
+    quiz_commands = quiz_cmd.add_subparsers(dest="quiz_command", required=True)
+    for name, func, what in (
+        ("from-gift", from_gift, "a GIFT file to a quiz file"),
+        ("to-gift", to_gift, "a quiz file to GIFT"),
+    ):
+        convert = quiz_commands.add_parser(name, help=f"convert {what}")
+        convert.add_argument("file")
+        convert.add_argument("-o", "--output", help="output file (default: standard output)")
+        convert.set_defaults(func=func)
     for command, func in (
         (check_cmd, check),
         (build_cmd, build),
