@@ -221,6 +221,7 @@ class _Reader:
             "partial": "none",
         }
         self.text_format = text_format
+        self.base = offset + opening + 1 + len(answers) - len(answers.lstrip())
         if not self._answers(question, answers.strip()):
             return None
         if question["explanation"] is None:
@@ -250,7 +251,7 @@ class _Reader:
                 _("An essay question (empty answers {}) has no counterpart in the quiz: skipped."),
             )
         if answers.startswith("#"):
-            return self._numeric(question, answers[1:].strip())
+            return self._numeric(question, answers[1:])
         verdict, _sep, feedback = answers.partition("#")
         if verdict.strip().upper() in ("T", "TRUE", "F", "FALSE"):
             wrong, _sep, right = feedback.partition("#")
@@ -277,9 +278,17 @@ class _Reader:
         items = [
             (marker, *_weighted(text)) for marker, text in zip(parts[::2], parts[1::2], strict=True)
         ]
+        self.lines_of_items(len(prefix), parts)
         if all(marker == "=" for marker, *_rest in items):
             return self._short_answer(question, items)
         return self._choices(question, items)
+
+    def lines_of_items(self, position, parts):
+        """The line each answer starts on, from the split pieces' lengths."""
+        self.item_lines = []
+        for marker, text in zip(parts[::2], parts[1::2], strict=True):
+            self.item_lines.append(self.line_of(self.base + position))
+            position += len(marker) + len(text)
 
     def _choice(self, index, text, correct, feedback):
         return {
@@ -303,11 +312,13 @@ class _Reader:
             )
         if rights:
             question["type"] = "single"
-            for marker, weight, text, _feedback in items:
+            for (marker, weight, text, _feedback), item_line in zip(
+                items, self.item_lines, strict=True
+            ):
                 if marker == "~" and weight not in (None, 0):
                     self.warnings.append(
                         (
-                            line,
+                            item_line,
                             _(
                                 "The weight {weight} of '{answer}' cannot be "
                                 "kept: it counts as a wrong choice."
@@ -347,9 +358,9 @@ class _Reader:
 
     def _short_answer(self, question, items):
         alternatives, wildcards = [], []
-        for _marker, weight, text, feedback in items:
+        for (_marker, weight, text, feedback), line in zip(items, self.item_lines, strict=True):
             answer = self.markdown(text)
-            if not self._full_credit(weight, answer, feedback):
+            if not self._full_credit(weight, answer, feedback, line):
                 continue
             (wildcards if "*" in answer else alternatives).append(answer)
         regex = "|".join(".*".join(re.escape(part) for part in w.split("*")) for w in wildcards)
@@ -357,9 +368,8 @@ class _Reader:
         question["answer"] = {"alternatives": alternatives, "regex": regex or None}
         return True
 
-    def _full_credit(self, weight, answer, feedback):
+    def _full_credit(self, weight, answer, feedback, line):
         _ = self._
-        line = self.line_of(self.start)
         if weight is not None and weight != 100:
             self.warnings.append(
                 (
@@ -385,17 +395,19 @@ class _Reader:
 
     def _numeric(self, question, answers):
         _ = self._
-        line = self.line_of(self.start)
-        texts = re.split(r"=", answers)
-        texts = [texts[0]] if len(texts) == 1 else texts[1:]
-        if len(texts) > MAX_NUMERIC_ALTERNATIVES or (
-            len(texts) > 1 and answers.split("=")[0].strip()
-        ):
+        self.base += 1  # the '#'
+        pieces = re.split(r"(=)", answers)
+        if len(pieces) == 1:
+            pieces = ["", "", answers]
+        texts = pieces[2::2]
+        if len(texts) > MAX_NUMERIC_ALTERNATIVES or pieces[0].strip():
             return self.error(
                 self.start,
-                _("Write numeric answers as {#3.14:0.01}, {#1..5} or {#=3.14:0.01 =%50%3:1}."),
+                _("Write numeric answers as {#3.14:0.01}, {#1..5} or {#=3.14:0.01 =3:1}."),
             )
-        for text in texts:
+        self.lines_of_items(len(pieces[0]), pieces[1:])
+        line = self.item_lines[0]
+        for text, line in zip(texts, self.item_lines, strict=True):
             weight, value_text, feedback = _weighted(text)
             number = _numeric_value(_restore(value_text).strip())
             if number is None:
@@ -405,7 +417,7 @@ class _Reader:
                         value=_restore(value_text).strip()[:40]
                     ),
                 )
-            if not self._full_credit(weight, value_text.strip(), feedback):
+            if not self._full_credit(weight, value_text.strip(), feedback, line):
                 continue
             if question["answer"] is not None:
                 self.warnings.append(

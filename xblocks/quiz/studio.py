@@ -13,6 +13,7 @@ from xblocks.common.authoring import require_editable
 from xblocks.common.handlers import json_api
 from xblocks.common.resources import BlockResources
 
+from .gift import looks_like_gift, parse_gift
 from .handlers import Refusal
 from .questions import SETTING_CLEANERS, QuizInvalid, clean_quiz
 from .state import render_inline
@@ -82,12 +83,16 @@ class StudioMixin:
                         "Your request could not be sent. Check your connection and try again."
                     ),
                     "line": _("Line {n}:"),
+                    "giftWarnings": _("The GIFT text was converted. These parts of it were not:"),
                 },
             },
         )
 
-    def checked_authoring(self, data, keep_stored=False):
+    def checked_authoring(self, data, keep_stored=False, warnings=None):
         """Cleaned field values from {"fields": {...}} or {"text": "..."}, or a 400.
+
+        The text may be Moodle GIFT (`"format": "gift"`, or recognised): what it holds that
+        a quiz cannot is appended to `warnings` as {"line", "message"}.
 
         Only a save fills fields left out with the stored values. The other handlers work on
         what the caller sent alone: any learner can call a handler, so none of them may
@@ -97,7 +102,7 @@ class StudioMixin:
         stored = self.authored_values() if keep_stored else {}
         if isinstance(data.get("text"), str):
             try:
-                values = parse_quiz(data["text"], source="studio")
+                values = self._parsed_text(data, warnings if warnings is not None else [])
             except QuizFormatError as exc:
                 lines = [{"line": line, "message": message} for line, message in exc.errors]
                 raise Refusal(400, _("The quiz text has errors."), lines=lines) from None
@@ -111,6 +116,21 @@ class StudioMixin:
             raise Refusal(400, _("Unknown fields: {names}.").format(names=", ".join(unknown)))
         # A save keeps the stored value of any field left out, so it never resets one.
         return self._clean({**stored, **fields})
+
+    def _parsed_text(self, data, warnings):
+        text = data["text"]
+        if data.get("format", "gift" if looks_like_gift(text) else "quiz") != "gift":
+            return parse_quiz(text, source="studio")
+        values, found = parse_gift(text, self.gettext, title=self.display_name, source="studio")
+        warnings += [{"line": line, "message": message} for line, message in found]
+        if not values["questions"]:
+            raise Refusal(
+                400,
+                self.gettext("No question of the GIFT text could be converted."),
+                lines=warnings,
+            )
+        # GIFT has no quiz settings: a save keeps the stored ones.
+        return {"display_name": values["display_name"], "questions": values["questions"]}
 
     def _clean(self, values, question_lines=None):
         try:
@@ -133,11 +153,12 @@ class StudioMixin:
     def studio_submit(self, data, suffix=""):
         """Save the quiz from the form or the text; nothing is saved when invalid."""
         self.require_author(saves=EDITABLE)
-        values = self.checked_authoring(data, keep_stored=True)
+        warnings = []
+        values = self.checked_authoring(data, keep_stored=True, warnings=warnings)
         for name, value in values.items():
             if name in EDITABLE:
                 setattr(self, name, value)
-        return {"saved": True}
+        return {"saved": True, "warnings": warnings}
 
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_text(self, data, suffix=""):
@@ -147,9 +168,10 @@ class StudioMixin:
 
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_parse(self, data, suffix=""):
-        """Quiz text as field values (back to the form)."""
+        """Quiz text (or GIFT) as field values (back to the form), with GIFT's warnings."""
         self.require_author()
-        return {"fields": self.checked_authoring(data)}
+        warnings = []
+        return {"fields": self.checked_authoring(data, warnings=warnings), "warnings": warnings}
 
     @json_api(max_bytes=STUDIO_MAX_BYTES)
     def studio_preview(self, data, suffix=""):

@@ -204,11 +204,11 @@ function SeminarQuizStudio(runtime, element, args) {
     container.appendChild(note);
   }
 
-  function showProblems(error) {
+  function showProblems(error, heading) {
     var data = error.body || {};
     var problems = data.lines || data.problems || [];
     summary.textContent = '';
-    summary.appendChild(make('p', '', problems.length ? strings.errors : error.body ? error.message : strings.networkError));
+    summary.appendChild(make('p', '', problems.length ? heading || strings.errors : error.body ? error.message : strings.networkError));
     var items = make('ul');
     problems.forEach(function (problem) {
       items.appendChild(make('li', '', problem.line ? format(strings.line, {n: problem.line}) + ' ' + problem.message : problem.message));
@@ -225,6 +225,7 @@ function SeminarQuizStudio(runtime, element, args) {
     var request = target === 'text' ? post('studio_text', {fields: gather()}) : post('studio_parse', {text: textArea.value});
     request.then(function (data) {
       if (target === 'text') { textArea.value = data.text; } else { fill(data.fields); }
+      if (data.warnings && data.warnings.length) { showProblems({body: {lines: data.warnings}}, strings.giftWarnings); }
       mode = target;
       root.querySelector('[data-pane=form]').hidden = mode !== 'form';
       root.querySelector('[data-pane=text]').hidden = mode !== 'text';
