@@ -333,7 +333,7 @@ class _Reader:
             correct = [weight > 0 for weight in weights]
             count = sum(correct)
             if not count:
-                return self.skip(line, _("No answer has a weight above 0%: skipped."))
+                return self.skip(line, _("No answer has a positive weight: skipped."))
             if not _exact_weights(weights, count):
                 self.warnings.append(
                     (

@@ -245,7 +245,7 @@ def test_the_first_category_is_the_title_and_later_ones_are_named():
         ("Just some text.", 1, "A description"),
         ("Pick {=a ~b} and {=c ~d}.", 1, "Several answer blocks"),
         ("Pick.{=a =b ~c}", 1, "More than one right answer"),
-        ("Pick.{~%-50%a ~b}", 1, "No answer has a weight above 0%"),
+        ("Pick.{~%-50%a ~b}", 1, "No answer has a positive weight"),
     ],
 )
 def test_what_our_types_cannot_hold_is_named_with_its_line_and_skipped(text, line, words):
