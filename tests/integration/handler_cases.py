@@ -36,6 +36,17 @@ def content_language(block):
     return {"language": block.offered_languages()[0]}
 
 
+# Every block's translation editor (common/translation_studio.py); a copy of the source
+# texts is a translation that passes every check.
+TRANSLATION_HANDLERS = {
+    "translation_form": (AUTHOR, ("language",), lambda block: {"language": "fr"}),
+    "save_translation": (
+        AUTHOR,
+        ("language", "texts"),
+        lambda block: {"language": "fr", "texts": block.source_texts()},
+    ),
+}
+
 # handler: (who may call it, the keys it reads, a request the right caller may send)
 HANDLERS = {
     LectureBlock: {
@@ -44,6 +55,7 @@ HANDLERS = {
         "set_content_language": (LEARNER, ("language",), content_language),
         "studio_submit": (AUTHOR, EDITABLE_FIELDS, lecture_edit),
         "preview": (AUTHOR, ("body",), lambda block: {"body": "## Draft"}),
+        **TRANSLATION_HANDLERS,
     },
     FaqBlock: {
         "vote": (LEARNER, ("entry_id", "vote"), lambda b: {"entry_id": "what-is-escrow"}),
@@ -76,6 +88,7 @@ HANDLERS = {
         "preview": (AUTHOR, ("answer",), lambda block: {"answer": "**Draft**"}),
         "import_text": (AUTHOR, ("text",), lambda block: {"text": write_faq(block.entries)}),
         "export_text": (AUTHOR, ("entries",), lambda block: {"entries": block.entries}),
+        **TRANSLATION_HANDLERS,
     },
     QuizBlock: {
         "submit": (LEARNER, ("answers", "attempt"), lambda b: {"answers": {}, "attempt": 0}),
@@ -98,6 +111,7 @@ HANDLERS = {
             ("fields", "text"),
             lambda block: {"fields": quiz_fields(block)},
         ),
+        **TRANSLATION_HANDLERS,
     },
 }
 

@@ -12,6 +12,7 @@ from xblock.fields import Dict, Scope, String
 from .handlers import json_api, require
 from .i18n import I18nMixin, content_attributes, current_language, gettext_noop, language_tag
 from .l10n import language_name
+from .translation_studio import TranslationStudioMixin
 from .translations import (
     ALTERNATIVES,
     complete_languages,
@@ -28,7 +29,7 @@ PUBLIC_FILE = re.compile(r"(css/[\w-]+\.css|js/[\w-]+\.js)")
 
 @XBlock.needs("i18n")
 @XBlock.wants("user", "settings", "replace_urls")
-class SeminarBlock(I18nMixin, XBlock):
+class SeminarBlock(TranslationStudioMixin, I18nMixin, XBlock):
     """Base class of the seminar's blocks (not a block type of its own)."""
 
     public_dir = "static"

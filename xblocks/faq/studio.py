@@ -22,6 +22,7 @@ class FaqStudioMixin:
         ]
         context = {
             "uid": self.dom_id(),
+            "translations_editor": self.translations_editor(),
             "display_name": self.display_name,
             "search_mode": self.search_mode,
             "modes": modes,
@@ -44,7 +45,7 @@ class FaqStudioMixin:
                 ("answer", self.gettext("Answer (Markdown)"), "textarea"),
             ],
         }
-        return resources.fragment(
+        frag = resources.fragment(
             self,
             "templates/studio_view.html",
             context,
@@ -52,6 +53,7 @@ class FaqStudioMixin:
             js=("js/faq_studio.js",),
             init="SeminarFaqStudio",
         )
+        return self.add_translation_editor(frag)
 
     def _check_edit_rights(self, saves=()):
         """A 403 for anyone but the course's authors, and for a save the runtime cannot store."""

@@ -16,11 +16,12 @@ class LectureStudio:
     def studio_view(self, context=None):
         _ = self.gettext
         prefix = self.anchor_prefix
-        return resources.fragment(
+        frag = resources.fragment(
             self,
             "templates/studio_view.html",
             {
                 "uid": prefix,
+                "translations_editor": self.translations_editor(),
                 "display_name": self.display_name,
                 "body": self.body,
                 "objectives": "\n".join(self.objectives),
@@ -50,6 +51,7 @@ class LectureStudio:
                 }
             },
         )
+        return self.add_translation_editor(frag)
 
     def validate_field_data(self, validation, data):
         """Studio's hook: an error message for each value that breaks a rule."""

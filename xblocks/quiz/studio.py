@@ -64,10 +64,15 @@ class StudioMixin:
         options = self.studio_options()
         values = self.authored_values()
         uid = self.dom_id() + "-studio"
-        return resources.fragment(
+        frag = resources.fragment(
             self,
             "templates/studio_view.html",
-            {"uid": uid, "values": values, "options": options},
+            {
+                "uid": uid,
+                "values": values,
+                "options": options,
+                "translations_editor": self.translations_editor(),
+            },
             css=["css/quiz_studio.css"],
             js=["js/quiz_studio.js"],
             init="SeminarQuizStudio",
@@ -87,6 +92,7 @@ class StudioMixin:
                 },
             },
         )
+        return self.add_translation_editor(frag)
 
     def checked_authoring(self, data, keep_stored=False, warnings=None):
         """Cleaned field values from {"fields": {...}} or {"text": "..."}, or a 400.

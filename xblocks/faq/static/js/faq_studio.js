@@ -202,4 +202,5 @@ window.SeminarFaqStudio = function (runtime, element) {
     }
   });
   replaceEntries(JSON.parse(root.querySelector('script[type="application/json"]').textContent));
+  window.SeminarXBlocks.translationEditor(runtime, element);
 };

@@ -173,4 +173,5 @@ window.SeminarLectureStudio = function (runtime, element, args) {
     window.clearTimeout(previewTimer);
     previewTimer = window.setTimeout(updatePreview, 500);
   });
+  window.SeminarXBlocks.translationEditor(runtime, element);
 };

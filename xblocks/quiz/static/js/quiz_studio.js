@@ -292,4 +292,5 @@ function SeminarQuizStudio(runtime, element, args) {
     });
   });
   fill(JSON.parse(root.querySelector('.seminar-quiz-studio > script[type="application/json"]').textContent));
+  window.SeminarXBlocks.translationEditor(runtime, root);
 }
