@@ -271,8 +271,21 @@ def _id_difference(ids, other_ids, at):
     return path, f"the ids differ from the source's ({message})"
 
 
+# Chinese counts large numbers in 万 (10^4) and 亿 (10^8): "20 million" is 2000万.
+CJK_MAGNITUDE = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
+
+
+def _as_source_writes_it(match):
+    """A 万/亿 amount as English writes it: in millions from a million up, else in full."""
+    value = float(match.group(1)) * (10**4 if match.group(2) == "万" else 10**8)
+    if value >= 10**6:
+        return f"{value / 10**6:.3f}".rstrip("0").rstrip(".") + " million"
+    return f"{round(value):,}"
+
+
 def digit_runs(text) -> Counter:
     """The numbers written in a text, digit by digit in any script (٢٠١٥ is 2015)."""
+    text = CJK_MAGNITUDE.sub(_as_source_writes_it, text)
     runs = re.findall(r"\d+", text)
     return Counter("".join(str(unicodedata.digit(c)) for c in run) for run in runs)
 

@@ -118,6 +118,14 @@ def test_numbers_written_another_way_are_the_same_numbers(root):
     assert "fr" in load_course(root).lectures[0].translations
 
 
+def test_chinese_amounts_in_wan_and_yi_are_the_source_figures():
+    assert digit_runs("20 million yuan, 6.1 million, 100 million") == digit_runs(
+        "2000万元、610万、1亿"
+    )
+    assert digit_runs("50,000 learners") == digit_runs("5万名学员")
+    assert digit_runs("20 million") != digit_runs("200万")  # 2 million: a changed figure
+
+
 def test_a_translation_without_a_source_or_with_a_text_missing_is_refused(root):
     translate(root, LECTURE)
     orphan = root / "courses" / "lectures" / "fr" / "d9-l9-nothing.md"
