@@ -154,3 +154,58 @@ def test_studio_preview_records_no_completion(page):
     assert page.watch.outside_requests == []
     assert_accessible(page)
     assert console_errors == []
+
+
+def open_translation(page, editor, language):
+    picker = editor.locator("[data-translation-picker]")
+    picker.locator("select").select_option(label=language)
+    with page.expect_response(lambda response: "/translation_form/" in response.url):
+        picker.get_by_role("button").click()
+    form = editor.locator("[data-translation-form]")
+    expect(form).to_be_visible()
+    expect(editor.locator("[data-source-editor]")).to_be_hidden()
+    return form
+
+
+def test_author_translates_the_lecture_into_french_and_a_learner_reads_it(page):
+    console_errors = watch_console(page)
+    editor = open_editor(page, person("staff"))
+    expect(editor.get_by_label("Language to edit")).to_be_visible()
+    form = open_translation(page, editor, "French")
+    expect(form.get_by_role("heading", name="Translation into French")).to_be_focused()
+    boxes = form.locator("textarea[data-path]")
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        source = box.locator("xpath=preceding-sibling::div[1]/span[2]").inner_text()
+        box.fill(f"FR {source}")
+    title = form.locator('textarea[data-path="display_name"]')
+    title.fill("FR <b>bold</b>")
+    with page.expect_response(lambda response: "/save_translation/" in response.url) as answer:
+        form.get_by_role("button", name="Save the translation").click()
+    assert answer.value.status == 400
+    answer_url = answer.value.url  # the refused save: the browser logs a 400
+    expect(title).to_have_attribute("aria-invalid", "true")
+    expect(title).to_be_focused()
+    expect(form.locator('[data-error-for="display_name"]')).to_contain_text("<b>")
+    title.fill("Partenariats (FR)")
+    with page.expect_response(lambda response: "/save_translation/" in response.url) as answer:
+        form.get_by_role("button", name="Save the translation").click()
+    assert answer.value.status == 200
+    expect(form.locator("[data-translation-form-status]")).to_have_text(
+        "The translation was saved."
+    )
+    expect(editor.locator('li[data-language="fr"]')).to_contain_text("up to date")
+    page.goto(f"{EDITABLE}/?student={person('learner')}&lang=fr")
+    expect(page.locator("article h2").first).to_have_text("Partenariats (FR)")
+    assert [url for _text, url in console_errors] == [answer_url]
+
+
+def test_the_arabic_translation_form_is_right_to_left_and_accessible(page):
+    console_errors = watch_console(page)
+    editor = open_editor(page, person("staff"), lang="ar")
+    form = open_translation(page, editor, "العربية")
+    expect(form.locator("textarea[data-path]").first).to_have_attribute("dir", "rtl")
+    assert_accessible(page)
+    form.get_by_role("button", name="العودة إلى اللغة الأصلية").click()
+    expect(editor.locator("[data-source-editor]")).to_be_visible()
+    assert console_errors == []

@@ -35,7 +35,7 @@ window.SeminarXBlocks.translationEditor = function (runtime, element) {
       pane.innerHTML = body.html;  // rendered and escaped by the server's template
       pane.hidden = false;
       sourceEditor.hidden = true;
-      pane.querySelector('h3').focus();
+      pane.querySelector('h2').focus();
     }).catch(function (err) {
       status.textContent = err.message;
       status.focus();
