@@ -26,7 +26,9 @@ def _binaries():
 def _as_postgres(command):
     """PostgreSQL refuses to run as root: run its tools as the 'postgres' user then."""
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *command]
+        # In /usr/sbin, which a fresh machine's PATH for tox may not hold.
+        runuser = shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+        return [runuser or "runuser", "-u", "postgres", "--", *command]
     return command
 
 
