@@ -161,3 +161,32 @@ def test_the_courseware_search_indexer_indexes_our_blocks_as_plain_text(course_k
     assert "<script" not in text and '"correct"' not in text
     hits = searcher.search(query_string="escrow", field_dictionary={"course": str(course_key)})
     assert hits["total"] > 0
+
+
+def test_a_translation_saved_in_studio_is_stored_and_published(
+    studio_import, ours, author, outsider
+):
+    from xmodule.modulestore import ModuleStoreEnum
+
+    course_key = studio_import[0]
+    key = ours["seminar_lecture"]
+    block = store().get_item(key)
+    texts = {path: f"{text} (fr)" for path, text in block.source_texts().items()}
+    payload = {"language": "fr", "texts": texts}
+    assert handler(outsider, key, "save_translation", payload).status_code == 403
+    saved = handler(author, key, "save_translation", payload)
+    assert saved.status_code == 200, saved.content[:300]
+    stored = store().get_item(key)
+    assert stored.translations["fr"] == texts
+    assert [s["state"] for s in stored.translation_states() if s["code"] == "fr"] == ["current"]
+    unit = store().get_parent_location(key)
+    url = reverse("xblock_handler", kwargs={"usage_key_string": str(unit)})
+    response = author.post(
+        url, data=json.dumps({"publish": "make_public"}), content_type="application/json",
+        HTTP_ACCEPT="application/json",
+    )  # fmt: skip
+    assert response.status_code == 200, response.content[:300]
+    with store().branch_setting(ModuleStoreEnum.Branch.published_only, course_key):
+        published = store().get_item(key)
+    assert published.translations["fr"] == texts
+    assert "fr" in published.offered_languages()
