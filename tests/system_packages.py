@@ -53,6 +53,9 @@ PLATFORM = {
     **GETTEXT,
 }
 CHROMIUM = {"chromium": chromium}
+# The booklet's PDF draws Arabic with DejaVu Sans, the font its CSS names (booklet.py).
+BOOKLET = {"fonts-dejavu-core": lambda: os.path.isfile(DEJAVU_SANS)}
+DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 # tox env -> Debian package -> whether it is installed; an env not named needs nothing.
 NEEDS = {
     "teak": GETTEXT,
@@ -60,7 +63,7 @@ NEEDS = {
     "verawood": GETTEXT,
     "latest": GETTEXT,
     "platform": PLATFORM,
-    "browser": CHROMIUM,
+    "browser": {**CHROMIUM, **BOOKLET},
     "bench": CHROMIUM,
     "quality": {"nodejs": command("node"), "npm": command("npm")},
     "package": {"git": command("git")},

@@ -89,19 +89,37 @@ def accept_translations(args):
 
 
 def build(args):
-    """Build the OLX course tarball (custom blocks, or core blocks with --portable)."""
+    """Build the OLX course tarball (custom blocks, or core blocks with --portable, one
+    course run per language with --lang)."""
     from xblocks.course.olx import build_course
 
-    path = build_course(_load(args), args.output, portable=args.portable)
-    print(path)
+    course = _load(args)
+    if args.lang and not args.portable:
+        sys.exit("--lang goes with --portable: the custom blocks carry every language in one run")
+    for language in _languages(course, args.lang) if args.lang else [None]:
+        print(build_course(course, args.output, portable=args.portable, language=language))
 
 
 def booklet(args):
-    """Write the training booklet (HTML, and PDF with the booklet extra)."""
+    """Write the training booklet (HTML, and PDF with the booklet extra), per language."""
     from xblocks.course.booklet import write_booklet
 
-    for path in write_booklet(_load(args), args.output, pdf=True if args.pdf else None):
-        print(path)
+    course = _load(args)
+    for language in _languages(course, args.lang) if args.lang else [None]:
+        for path in write_booklet(
+            course, args.output, pdf=True if args.pdf else None, language=language
+        ):
+            print(path)
+
+
+def _languages(course, wanted):
+    """The languages `--lang` names: one of the course's, or `all` (the source's first)."""
+    every = [course.meta["language"], *course.languages]
+    if wanted == "all":
+        return every
+    if wanted not in every:
+        sys.exit(f"--lang {wanted}: the course is in {', '.join(every)} (or: --lang all)")
+    return [wanted]
 
 
 def from_gift(args):
@@ -169,9 +187,15 @@ def build_parser():
     build_cmd = commands.add_parser("build", help="build the OLX course tarball")
     build_cmd.add_argument("-o", "--output", default="dist", help="output folder (default: dist)")
     build_cmd.add_argument("--portable", action="store_true", help="only core blocks (mobile apps)")
+    build_cmd.add_argument(
+        "--lang", help="with --portable: the course run in this language (fr, ar, ...) or all"
+    )
     booklet_cmd = commands.add_parser("booklet", help="write the training booklet")
     booklet_cmd.add_argument("-o", "--output", default="dist", help="output folder (default: dist)")
     booklet_cmd.add_argument("--pdf", action="store_true", help="fail unless a PDF is written too")
+    booklet_cmd.add_argument(
+        "--lang", help="the booklet in this language (fr, ar, ...) or all (default: the sources')"
+    )
     accept_cmd = commands.add_parser(
         "accept-translations",
         help="record translations as up to date with their sources (after checking them)",

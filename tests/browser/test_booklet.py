@@ -1,5 +1,9 @@
 """The training booklet as participants get it: in a browser, printed, and as a PDF."""
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,4 +50,64 @@ def test_booklet_reads_and_prints_in_chromium(browser, booklet):
     assert_accessible(page)
     page.emulate_media(media="print")
     screenshot(page, "booklet-print")
+    page.close()
+
+
+ARABIC_WORDS = ("المحتويات", "مسرد المصطلحات")
+
+
+def pdf_text(path):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages[:3])
+
+
+@pytest.fixture(scope="module")
+def arabic_booklet(tmp_path_factory):
+    out = tmp_path_factory.mktemp("booklet-ar")
+    main(["booklet", "--pdf", "--lang", "ar", "-o", str(out)])
+    return out
+
+
+def test_the_arabic_pdf_holds_the_arabic_words_drawn_with_a_font_that_has_them(arabic_booklet):
+    text = pdf_text(arabic_booklet / "booklet-ar.pdf")
+    assert all(word in text for word in ARABIC_WORDS), text[:400]
+
+
+def test_the_pdf_check_fails_where_only_a_latin_font_is_installed(tmp_path):
+    """The check above is a real one: with a Latin-only font the glyphs are missing (tofu)
+    and the PDF's text no longer holds the Arabic words."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    shutil.copy("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", fonts)  # no Arabic glyphs
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f'<?xml version="1.0"?><fontconfig><dir>{fonts}</dir>'
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>"
+    )
+    html = '<html lang="ar" dir="rtl"><body><h1>{}</h1><h2>{}</h2></body></html>'
+    script = (
+        "import sys; from weasyprint import HTML; HTML(string=sys.argv[1]).write_pdf(sys.argv[2])"
+    )
+    pdf = tmp_path / "latin.pdf"
+    subprocess.run(
+        [sys.executable, "-c", script, html.format(*ARABIC_WORDS), str(pdf)],
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+        check=True,
+    )
+    assert not any(word in pdf_text(pdf) for word in ARABIC_WORDS)
+
+
+def test_the_arabic_booklet_lays_out_right_to_left_in_chromium(browser, arabic_booklet):
+    page = browser.new_page()
+    page.goto(Path(arabic_booklet / "booklet-ar.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # The heading's text starts at its box's right edge (the inline start in RTL).
+    right_gap, left_gap = page.evaluate(
+        """() => { const h = document.querySelector('main h2'), r = document.createRange();
+        r.selectNodeContents(h); const t = r.getBoundingClientRect(), b = h.getBoundingClientRect();
+        return [b.right - t.right, t.left - b.left]; }"""
+    )
+    assert right_gap < 2 < left_gap
+    assert_accessible(page)
     page.close()

@@ -13,7 +13,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = PACKAGE_DIR / "conf" / "locale"
 # The six UN languages beside English, and Portuguese.
 LOCALES = ["ar", "es", "fr", "pt_BR", "ru", "zh_Hans"]
-IGNORED = ["devserver/*", "course/*", "conf/*", "*/tests/*"]
+IGNORED = ["devserver/*", "conf/*", "*/tests/*"]
 # gettext's plural rules for each language (what makemessages leaves as a placeholder).
 PLURAL_FORMS = {
     "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "

@@ -4,7 +4,11 @@ import struct
 import zlib
 from html import escape
 
-from xblocks.common.l10n import format_list, language_name
+from babel.numbers import format_percent
+
+from xblocks.common.i18n import gettext_noop as _
+from xblocks.common.i18n import translation_for
+from xblocks.common.l10n import babel_locale, format_list, language_name
 from xblocks.common.sdgs import SDG_NAMES
 
 IMAGE_SIZE = (378, 225)  # the course card size Open edX shows
@@ -34,6 +38,13 @@ def course_image_png():
 
 def translated_note(course):
     """The one place the course says who translated it, and how a learner reads it."""
+    source = course.meta.get("source_language")
+    if source:  # a course run read in one language (reading.py)
+        language = course.meta["language"]
+        note = translation_for(language).gettext(
+            "The course team translated this text from {language}."
+        )
+        return [f"<p>{escape(note.format(language=language_name(source, language)))}</p>"]
     if not course.languages:
         return []
     source = course.meta["language"]
@@ -47,32 +58,55 @@ def translated_note(course):
 
 
 def overview_html(course):
-    """about/overview.html: what the seminar covers, day by day."""
+    """about/overview.html: what the seminar covers, day by day, in the course's language."""
+    language = str(course.meta["language"])
+    words = translation_for(language).gettext
+    weights = course.meta["weights"]
+    summary = words(
+        _(
+            "{title}: {days} days, {lectures} lectures, a quiz after each lecture, a final "
+            "assessment and a knowledge product of frequently asked questions."
+        )
+    ).format(title=course.meta["title"], days=len(course.days), lectures=len(course.lectures))
+    grading = words(
+        _(
+            "Lecture quizzes count for {quizzes} and the final assessment for {final}. "
+            "A certificate of completion needs {passing} overall."
+        )
+    ).format(
+        quizzes=_percent(weights["lecture_quizzes"], language),
+        final=_percent(weights["final_assessment"], language),
+        passing=_percent(course.meta["pass_mark"], language),
+    )
+    about, learn = words(_("About this seminar")), words(_("What you will learn"))
     parts = [
         '<section class="about">',
-        "<h2>About this seminar</h2>",
-        f"<p>{escape(course.meta['title'])}: {len(course.days)} days, "
-        f"{len(course.lectures)} lectures, a quiz after each lecture, a final assessment and "
-        "a knowledge product of frequently asked questions.</p>",
+        f"<h2>{escape(about)}</h2>",
+        f"<p>{escape(summary)}</p>",
         *translated_note(course),
         "</section>",
         '<section class="syllabus">',
-        "<h2>What you will learn</h2>",
+        f"<h2>{escape(learn)}</h2>",
     ]
     for day in course.days:
         parts.append(f"<h3>{escape(day.title)}</h3>")
         parts.append("<ul>")
         for lecture in day.lectures:
-            goals = ", ".join(f"SDG {n} {SDG_NAMES[n]}" for n in lecture.fields["sdgs"])
+            goals = ", ".join(
+                words("SDG {number}: {name}").format(number=n, name=words(SDG_NAMES[n]))
+                for n in lecture.fields["sdgs"]
+            )
             parts.append(f"<li>{escape(lecture.title)} <small>({escape(goals)})</small></li>")
         parts.append("</ul>")
     parts += [
         "</section>",
         '<section class="grading">',
-        "<h2>Grading</h2>",
-        f"<p>Lecture quizzes count for {round(course.meta['weights']['lecture_quizzes'] * 100)}% "
-        f"and the final assessment for {round(course.meta['weights']['final_assessment'] * 100)}%. "
-        f"A certificate of completion needs {round(course.meta['pass_mark'] * 100)}% overall.</p>",
+        f"<h2>{escape(words('Grading'))}</h2>",
+        f"<p>{escape(grading)}</p>",
         "</section>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _percent(fraction, language):
+    return format_percent(fraction, locale=babel_locale(language))

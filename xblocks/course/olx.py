@@ -2,8 +2,12 @@
 
 import json
 from collections import Counter
+from html import escape
 
 from lxml import etree
+
+from xblocks.common.i18n import gettext_noop as _
+from xblocks.common.i18n import translation_for
 
 from .assets import course_image_png, overview_html
 from .blocks import block_olx
@@ -92,6 +96,7 @@ def course_files(course, unit_blocks=custom_unit_blocks, advanced_modules=BLOCK_
 
 
 def _policy(meta, advanced_modules):
+    words = translation_for(str(meta["language"])).gettext
     return {
         "display_name": meta["title"],
         "start": f"{meta['start'].isoformat()}T00:00:00Z",
@@ -106,7 +111,7 @@ def _policy(meta, advanced_modules):
                 {
                     "id": 1,
                     "version": 1,
-                    "name": "Certificate of completion",
+                    "name": words(_("Certificate of completion")),
                     "description": meta["title"],
                     "course_title": meta["title"],
                     "is_active": True,
@@ -125,12 +130,14 @@ def _units(course):
 
 
 def _short_description(course):
-    days = len(course.days)
-    lectures = len(course.lectures)
-    return (
-        f"<p>A {days}-day seminar in {lectures} lectures on cross-border e-commerce, "
-        "South-South cooperation and the Sustainable Development Goals.</p>\n"
-    )
+    words = translation_for(str(course.meta["language"])).gettext
+    text = words(
+        _(
+            "A {days}-day seminar in {lectures} lectures on cross-border e-commerce, "
+            "South-South cooperation and the Sustainable Development Goals."
+        )
+    ).format(days=len(course.days), lectures=len(course.lectures))
+    return f"<p>{escape(text)}</p>\n"
 
 
 def _xml(node):
@@ -141,12 +148,18 @@ def _json(data):
     return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def build_course(course, out_dir, portable=False):
-    """Write the tarball into out_dir; return its path."""
+def build_course(course, out_dir, portable=False, language=None):
+    """Write the tarball into out_dir; return its path. A `language` (portable only) makes
+    the course run read in that language, its run id suffixed with it (see reading.py)."""
     from pathlib import Path
+
+    from .reading import course_in
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if language and language != course.meta["language"]:
+        course = course_in(course, language)
+        course.meta["run"] = f"{course.meta['run']}-{language}"
     meta = course.meta
     stem = f"{meta['org']}-{meta['number']}-{meta['run']}"
     if portable:

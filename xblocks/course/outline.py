@@ -5,6 +5,10 @@ Both OLX builds share it; they differ only in the blocks inside each unit.
 
 from dataclasses import dataclass, field
 
+from xblocks.common.i18n import gettext_noop as _
+from xblocks.common.i18n import translation_for
+
+# Assignment types (the grading policy's keys): never translated.
 LECTURE_QUIZ = "Lecture quiz"
 FINAL_ASSESSMENT = "Final assessment"
 
@@ -35,7 +39,9 @@ class Chapter:
 
 
 def course_outline(course):
-    """Days with a subsection a lecture (text + quiz), then the FAQ and the final."""
+    """Days with a subsection a lecture (text + quiz), then the FAQ and the final; the
+    outline's own names in the course's language."""
+    words = translation_for(str(course.meta.get("language") or "en")).gettext
     chapters = []
     for day_number, day in enumerate(course.days, start=1):
         chapter = Chapter(f"day-{day_number}", day.title)
@@ -52,16 +58,16 @@ def course_outline(course):
                 )
             )
         chapters.append(chapter)
-    faq = Chapter("knowledge-product", "Knowledge product: frequently asked questions")
+    faq = Chapter("knowledge-product", words(_("Knowledge product: frequently asked questions")))
     faq.subsections.append(
         Subsection(
             "faq-section",
-            "Questions and answers",
+            words(_("Questions and answers")),
             None,
             [
                 Unit(
                     "faq",
-                    "Frequently asked questions",
+                    words("Frequently asked questions"),
                     "faq",
                     course.faq_entries,
                     course.faq_translations,
@@ -69,7 +75,7 @@ def course_outline(course):
             ],
         )
     )
-    final = Chapter("final-assessment", "Final assessment")
+    final = Chapter("final-assessment", words(_("Final assessment")))
     final.subsections.append(
         Subsection(
             "final-section",

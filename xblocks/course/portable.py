@@ -8,6 +8,7 @@ size (capa has no per-learner pool outside content libraries).
 """
 
 from lxml import etree
+from lxml.html import fragment_fromstring
 
 from xblocks.common.markdown import render_markdown
 
@@ -20,7 +21,9 @@ def portable_unit_blocks(unit, defaults):
     """Core blocks for a unit; each problem states its quiz's settings (`defaults` unused:
     a quiz's questions become several problems, which keep the quiz's own values)."""
     if unit.kind == "lecture":
-        return _html_block(unit.url_name, unit.title, lecture_html(unit.source))
+        return _html_block(
+            unit.url_name, unit.title, lecture_html(unit.source, words=unit.language)
+        )
     if unit.kind == "faq":
         return _html_block(unit.url_name, unit.title, faq_html(unit.source))
     return _problems(unit.url_name, unit.source.fields), {}
@@ -55,11 +58,10 @@ def _problems(unit_name, quiz):
             problem.set("max_attempts", str(quiz["max_attempts"]))
         problem.append(_response(question))
         solution = etree.SubElement(problem, "solution")
-        solution.append(
-            etree.fromstring(
-                f'<div class="detailed-solution">{render_markdown(question["explanation"])}</div>'
-            )
-        )
+        # Parsed as HTML: the sanitiser writes HTML entities (&nbsp; in French text).
+        explanation = fragment_fromstring(render_markdown(question["explanation"]), "div")
+        explanation.set("class", "detailed-solution")
+        solution.append(explanation)
         if question["hints"]:
             demand = etree.SubElement(problem, "demandhint")
             for hint in question["hints"]:
