@@ -70,8 +70,11 @@ def json_request(data, method="POST"):
 
 
 def call_handler(block, handler_name, data, method="POST"):
-    """Call a handler through the block's runtime; returns (status, parsed JSON)."""
+    """Call a handler through the block's runtime; returns (status, parsed JSON), or
+    (status, text) for a handler that answers with a file (a CSV)."""
     response = block.runtime.handle(block, handler_name, json_request(data, method))
+    if response.content_type not in ("application/json", None, ""):
+        return response.status_code, response.text
     return response.status_code, json.loads(response.body or b"null")
 
 

@@ -16,6 +16,7 @@ from xblocks.common.resources import BlockResources
 from xblocks.common.services import user_is_staff
 from xblocks.common.translations import TRANSLATABLE
 
+from .analysis_report import ItemAnalysisMixin
 from .fields import QuizFields
 from .grading import GradingMixin
 from .handlers import LearnerHandlersMixin
@@ -26,6 +27,8 @@ from .stats import ReportsMixin
 from .studio import StudioMixin
 
 resources = BlockResources(__name__)
+# The statistics and item analysis: only staff pages carry their code.
+STAFF_JS = ["js/quiz_stats.js", "js/quiz_analysis.js"]
 
 
 @XBlock.wants("studio_user_permissions")  # who may use the editor in Studio (authoring.py)
@@ -34,6 +37,7 @@ class QuizBlock(
     LearnerStateMixin,
     LearnerHandlersMixin,
     ReportsMixin,
+    ItemAnalysisMixin,
     StudioMixin,
     OlxMixin,
     QuizFields,
@@ -70,7 +74,7 @@ class QuizBlock(
             "templates/student_view.html",
             context,
             css=["css/quiz.css"],
-            js=["js/quiz.js", "js/quiz_stats.js"] if staff else ["js/quiz.js"],
+            js=["js/quiz.js", *STAFF_JS] if staff else ["js/quiz.js"],
             init="SeminarQuizBlock",
             args={
                 "strings": self.js_strings(),

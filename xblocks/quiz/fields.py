@@ -120,3 +120,9 @@ class QuizFields(XBlockMixin):
     hints_shown = Dict(
         help=_("How many hints each question has revealed"), scope=Scope.user_state, default={}
     )
+    # The learner's own row, written once: item analysis reads it (item_analysis.py).
+    first_attempt = Dict(
+        help=_("The first graded attempt: each question's score and chosen choice ids"),
+        scope=Scope.user_state,
+        default={},
+    )

@@ -1,8 +1,9 @@
 """The learner's JSON handlers: submit, save a draft, reveal a hint, try again, read state.
 
 Each handler checks the whole request before it writes a field, so a refused request
-(4xx JSON naming what is wrong) leaves no trace. Tracking events carry no answers,
-correctness or scores unless the learner may already see them.
+(4xx JSON naming what is wrong) leaves no trace. The submit event carries each answer's
+response, correctness and score for analytics (server-side tracking, as capa's
+problem_check); nothing of it goes into an answer the browser reads.
 """
 
 from xblock.exceptions import JsonHandlerError
@@ -11,7 +12,8 @@ from xblocks.common.handlers import json_api, json_response, require
 from xblocks.common.services import block_settings
 
 from .claims import DEFAULT_CACHE, AttemptClaim
-from .responses import ResponseError, check_response, is_blank
+from .item_analysis import analysis_record
+from .responses import ResponseError, check_response, is_blank, status_of
 
 SUBMIT_MAX_BYTES = 32 * 1024
 
@@ -101,6 +103,8 @@ class LearnerHandlersMixin:
     def record_submission(self, questions, responses):
         scores = self.question_scores(questions, responses)
         earned, possible = sum(scores.values()), float(len(questions))
+        if self.submission_count == 0 and not self.first_attempt:
+            self.first_attempt = analysis_record(questions, responses, scores)
         kept = {qid: value for qid, value in responses.items() if not is_blank(value)}
         if self.best_earned is None or earned > self.best_earned:
             self.best_earned, self.best_answers = earned, kept
@@ -114,10 +118,25 @@ class LearnerHandlersMixin:
         self.raw_earned, self.raw_possible = grade, possible
 
     def publish_submitted(self, questions, responses, state):
+        """The server-side tracking event; what the learner may see decides only the
+        `grade`, `results` and `responses` keys. `submission` holds, per question, what an
+        analytics pipeline needs (as capa's problem_check does): it goes to the tracking
+        log, never into a handler's answer."""
+        scores = self.question_scores(questions, responses)
         event = {
             "attempt": self.attempts,
             "max_attempts": self.max_attempts,
             "question_ids": [question["id"] for question in questions],
+            "submission": {
+                question["id"]: {
+                    "response": responses.get(question["id"]),
+                    "correct": scores[question["id"]] >= 1.0,
+                    "status": status_of(scores[question["id"]]),
+                    "score": scores[question["id"]],
+                    "attempt": self.attempts,
+                }
+                for question in questions
+            },
         }
         if state["score"]:
             event["grade"] = state["score"]

@@ -137,7 +137,7 @@ class ReportsMixin:
 
     @json_api(staff_only=True, methods=("GET", "POST"), max_bytes=1024)
     def statistics(self, data, suffix=""):
-        """Per-question statistics for course staff."""
+        """Per-question statistics and the item analysis, for course staff."""
         states = iter_learner_states(self)
         if states is None:
             return {
@@ -147,4 +147,12 @@ class ReportsMixin:
                     "Responses report."
                 ),
             }
-        return {"available": True, **question_statistics(self.questions, states)}
+        states = list(islice(states, MAX_LEARNERS + 1))  # read once, for both parts
+        analysis = self.item_analysis(states, MAX_LEARNERS)
+        return {
+            "available": True,
+            **question_statistics(self.questions, iter(states)),
+            "analysis": analysis,
+            "analysis_labels": self.analysis_labels(analysis),
+            "analysis_csv": self.runtime.handler_url(self, "item_analysis_csv"),
+        }

@@ -139,13 +139,42 @@ def test_try_again_is_refused_once_the_quiz_is_closed():
     assert code == 403 and block.done
 
 
-def test_submitted_event_hides_what_the_learner_may_not_see_yet():
+def test_submitted_event_keys_follow_what_the_learner_may_see_yet():
     due = datetime.now(UTC) + timedelta(days=7)
     block = quiz(showanswer="finished", show_correctness="past_due", due=due)
     submit(block, ALL_WRONG)
     (event,) = events(block, "seminar.quiz.submitted")
     question_ids = [q["id"] for q in block.questions]
-    assert event == {"attempt": 1, "max_attempts": 3, "question_ids": question_ids}
+    assert {key: event[key] for key in event if key != "submission"} == {
+        "attempt": 1,
+        "max_attempts": 3,
+        "question_ids": question_ids,
+    }
+
+
+def test_submitted_event_carries_each_response_for_analytics_and_the_browser_gets_none():
+    """As capa's problem_check: response, correctness, score and attempt per question, in
+    the server-side event only, whatever the learner may see."""
+    due = datetime.now(UTC) + timedelta(days=7)
+    block = quiz(showanswer="finished", show_correctness="past_due", due=due)
+    submit(block, ALL_WRONG)
+    code, answer = submit(block, ALL_RIGHT)
+    first, second = events(block, "seminar.quiz.submitted")
+    assert set(first["submission"]) == {q["id"] for q in block.questions}
+    assert first["submission"]["single"] == {
+        "response": ALL_WRONG["single"],
+        "correct": False,
+        "status": "incorrect",
+        "score": 0.0,
+        "attempt": 1,
+    }
+    assert second["submission"]["single"]["correct"] is True
+    assert second["submission"]["single"]["attempt"] == 2
+    assert second["submission"]["text"]["response"] == ALL_RIGHT["text"]
+    assert code == 200
+    sent = json.dumps(answer)
+    assert "submission" not in sent and '"correct"' not in sent and "status" not in sent
+    assert answer["score"] is None and answer["results"] == {} and answer["solutions"] == {}
 
 
 def test_submitted_event_carries_results_and_responses_once_revealed():

@@ -38,6 +38,10 @@ window.SeminarQuizBlock.stats = function (ui) {
       list.appendChild(item);
     });
     box.appendChild(list);
+    if (data.analysis && window.SeminarQuizBlock.analysis) {
+      box.appendChild(window.SeminarQuizBlock.analysis(ui, data.analysis, data.analysis_labels,
+        data.analysis_csv));
+    }
   }
 
   function show(button, open) {
