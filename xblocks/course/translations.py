@@ -283,9 +283,13 @@ def _as_source_writes_it(match):
     return f"{round(value):,}"
 
 
+# Chinese names months by number ("2022年3月25日" for "25 March 2022"): a month, not a figure.
+CJK_MONTH = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月")
+
+
 def digit_runs(text) -> Counter:
     """The numbers written in a text, digit by digit in any script (٢٠١٥ is 2015)."""
-    text = CJK_MAGNITUDE.sub(_as_source_writes_it, text)
+    text = CJK_MONTH.sub("月", CJK_MAGNITUDE.sub(_as_source_writes_it, text))
     runs = re.findall(r"\d+", text)
     return Counter("".join(str(unicodedata.digit(c)) for c in run) for run in runs)
 

@@ -124,6 +124,8 @@ def test_chinese_amounts_in_wan_and_yi_are_the_source_figures():
     )
     assert digit_runs("50,000 learners") == digit_runs("5万名学员")
     assert digit_runs("20 million") != digit_runs("200万")  # 2 million: a changed figure
+    assert digit_runs("on 25 March 2022") == digit_runs("于2022年3月25日")
+    assert digit_runs("for 3 months") == digit_runs("为期3个月")  # a duration is a figure
 
 
 def test_a_translation_without_a_source_or_with_a_text_missing_is_refused(root):
