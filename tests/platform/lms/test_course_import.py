@@ -13,7 +13,11 @@ def test_lms_import_holds_every_lecture_quiz_and_the_faq(blocks):
     }  # fmt: skip
 
 
-@pytest.mark.parametrize("options", [(), ("--portable",)], ids=["custom", "portable"])
+@pytest.mark.parametrize(
+    "options",
+    [(), ("--portable",), ("--portable", "--lang", "fr")],
+    ids=["custom", "portable", "portable-fr"],
+)
 def test_xml_modulestore_loads_both_builds_without_errors(tmp_path, options):
     from django.conf import settings
     from xmodule.error_block import ErrorBlock
@@ -31,8 +35,13 @@ def test_xml_modulestore_loads_both_builds_without_errors(tmp_path, options):
     counts = collections.Counter(item.location.block_type for item in items)
     if options:
         assert not {"seminar_lecture", "seminar_quiz", "seminar_faq"} & set(counts)
+        assert counts["problem"] > 100 and counts["html"] == 16, counts
     else:
         assert counts["seminar_quiz"] == 16 and counts["seminar_lecture"] == 15
+    if "fr" in options:  # one course run per language, the whole of it in French
+        assert (course.id.run, course.language) == ("2026-fr", "fr")
+        chapters = [item.display_name for item in items if item.location.block_type == "chapter"]
+        assert "Évaluation finale" in chapters
 
 
 def test_seminar_check_passes_in_the_platforms_environment():
