@@ -231,6 +231,47 @@ def test_staff_see_statistics(page):
     assert_clean(page)
 
 
+def test_staff_read_the_item_analysis_after_learners_answered(page):
+    """Ten learners answer (some right, some wrong); staff open the analysis: a table with
+    headers, a chart with a title and a description, a CSV only staff may download."""
+    for number in range(10):
+        quiz = open_unit(page, DEMO, learner(f"analysed{number}"))
+        answer_all(quiz, right=number % 3 != 0)
+        if number % 2:
+            quiz.get_by_label("Your answer (a number)").fill("100")
+        submit_and_wait(page, quiz)
+    csv_url = page.evaluate(
+        "() => location.origin + location.pathname.replace(/\\/scenario\\/.*/, '')"
+    )
+    quiz = open_unit(page, DEMO, learner("staff_analyst"))
+    quiz.get_by_role("button", name="Show statistics").click()
+    analysis = quiz.locator(".seminar-quiz__analysis")
+    analysis.get_by_role("heading", name="Item analysis (first attempts)").wait_for()
+    table = analysis.locator("table").first
+    assert "each question over the learners who saw it" in table.locator("caption").inner_text()
+    assert table.locator("thead th[scope=col]").count() == 7
+    assert table.locator("tbody th[scope=row]").count() == 5
+    assert "Cronbach's alpha" in analysis.locator("dl").inner_text()
+    chart = analysis.locator("svg[role=img]")
+    labelled = chart.get_attribute("aria-labelledby").split()
+    assert chart.locator(f"#{labelled[0]}").text_content().startswith("Facility and discrimination")
+    assert "The table above gives the same figures" in chart.locator("desc").text_content()
+    link = analysis.get_by_role("link", name="Download the item analysis (CSV)")
+    href = link.get_attribute("href")
+    download = page.request.get(href if href.startswith("http") else csv_url + href)
+    assert download.status == 200 and download.headers["content-type"].startswith("text/csv")
+    assert download.text().lstrip("\ufeff").startswith("Row,Question ID,Question")
+    screenshot(page, "quiz-item-analysis")
+    assert_accessible(page)
+    assert_clean(page)
+    assert "student=" in href  # the workbench's user; Open edX's is the session's
+    as_learner = re.sub(r"student=[^&]+", "student=" + learner("learner"), href)
+    assert (
+        page.request.get(as_learner if href.startswith("http") else csv_url + as_learner).status
+        == 403
+    )
+
+
 def studio(page, lang=None):
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     page.goto(PRACTICE + "studio_view/?student=staff_author" + (f"&lang={lang}" if lang else ""))

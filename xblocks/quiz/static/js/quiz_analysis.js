@@ -14,6 +14,7 @@ window.SeminarQuizBlock.analysis = function (ui, analysis, labels, csvUrl) {
 
   function cell(row, tag, text, scope) {
     var node = row.appendChild(make(tag, '', String(text)));
+    node.style.textAlign = 'start';
     if (scope) { node.setAttribute('scope', scope); }
     return node;
   }
@@ -78,7 +79,8 @@ window.SeminarQuizBlock.analysis = function (ui, analysis, labels, csvUrl) {
 
   /* Facility 0..1 across, discrimination -1..1 up, in a 300 x 160 plot. */
   function chart() {
-    var plot = svg('svg', {viewBox: '0 0 340 200', role: 'img', 'class': 'seminar-quiz__analysis-chart',
+    var plot = svg('svg', {viewBox: '0 0 340 200', width: 340, height: 200, style: 'max-width: 100%; height: auto',
+      role: 'img', 'class': 'seminar-quiz__analysis-chart',
       'aria-labelledby': idBase + '-title ' + idBase + '-desc'});
     plot.appendChild(svg('title', {id: idBase + '-title'}, labels.chart_title));
     plot.appendChild(svg('desc', {id: idBase + '-desc'}, labels.chart_desc));
