@@ -118,25 +118,27 @@ class LearnerHandlersMixin:
         self.raw_earned, self.raw_possible = grade, possible
 
     def publish_submitted(self, questions, responses, state):
-        """The server-side tracking event; what the learner may see decides only the
-        `grade`, `results` and `responses` keys. `submission` holds, per question, what an
-        analytics pipeline needs (as capa's problem_check does): it goes to the tracking
-        log, never into a handler's answer."""
+        """The server-side tracking event. `submission` holds, per question, what an
+        analytics pipeline needs (as capa's problem_check does), but only what the learner
+        may see at this attempt (DESIGN.md: no answer or correctness in an event before the
+        show-answer policy allows it): the attempt always; the score and correctness once
+        results are shown; the response once solutions are. The event of the attempt the
+        policy reveals carries them all. It goes to the tracking log, never to a handler."""
         scores = self.question_scores(questions, responses)
+        submission = {}
+        for question in questions:
+            qid = question["id"]
+            entry = submission[qid] = {"attempt": self.attempts}
+            if state["score"]:
+                score = scores[qid]
+                entry.update(correct=score >= 1.0, status=status_of(score), score=score)
+            if state["solutions"]:
+                entry["response"] = responses.get(qid)
         event = {
             "attempt": self.attempts,
             "max_attempts": self.max_attempts,
             "question_ids": [question["id"] for question in questions],
-            "submission": {
-                question["id"]: {
-                    "response": responses.get(question["id"]),
-                    "correct": scores[question["id"]] >= 1.0,
-                    "status": status_of(scores[question["id"]]),
-                    "score": scores[question["id"]],
-                    "attempt": self.attempts,
-                }
-                for question in questions
-            },
+            "submission": submission,
         }
         if state["score"]:
             event["grade"] = state["score"]

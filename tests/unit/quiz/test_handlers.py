@@ -152,28 +152,41 @@ def test_submitted_event_keys_follow_what_the_learner_may_see_yet():
     }
 
 
-def test_submitted_event_carries_each_response_for_analytics_and_the_browser_gets_none():
-    """As capa's problem_check: response, correctness, score and attempt per question, in
-    the server-side event only, whatever the learner may see."""
-    due = datetime.now(UTC) + timedelta(days=7)
-    block = quiz(showanswer="finished", show_correctness="past_due", due=due)
-    submit(block, ALL_WRONG)
-    code, answer = submit(block, ALL_RIGHT)
+def test_submitted_event_carries_per_question_data_only_as_far_as_the_policy_reveals():
+    """As capa's problem_check, per question, but DESIGN.md's rule holds: before the policy
+    shows results, the event has each question's attempt and nothing of correctness or the
+    response; the attempt that reveals them carries score, correctness and response."""
+    block = quiz(showanswer="finished", show_correctness="always", max_attempts=2)
+    code, answer = submit(block, ALL_WRONG)
+    submit(block, ALL_RIGHT)  # the last attempt: finished, solutions shown
     first, second = events(block, "seminar.quiz.submitted")
     assert set(first["submission"]) == {q["id"] for q in block.questions}
     assert first["submission"]["single"] == {
-        "response": ALL_WRONG["single"],
+        "attempt": 1,
         "correct": False,
         "status": "incorrect",
         "score": 0.0,
-        "attempt": 1,
     }
-    assert second["submission"]["single"]["correct"] is True
-    assert second["submission"]["single"]["attempt"] == 2
+    assert second["submission"]["single"] == {
+        "attempt": 2,
+        "correct": True,
+        "status": "correct",
+        "score": 1.0,
+        "response": ALL_RIGHT["single"],
+    }
     assert second["submission"]["text"]["response"] == ALL_RIGHT["text"]
     assert code == 200
+    assert "submission" not in json.dumps(answer)
+
+
+def test_submitted_event_before_results_are_shown_holds_no_correctness_or_response():
+    due = datetime.now(UTC) + timedelta(days=7)
+    block = quiz(showanswer="finished", show_correctness="past_due", due=due)
+    code, answer = submit(block, ALL_RIGHT)
+    (event,) = events(block, "seminar.quiz.submitted")
+    assert all(entry == {"attempt": 1} for entry in event["submission"].values())
     sent = json.dumps(answer)
-    assert "submission" not in sent and '"correct"' not in sent and "status" not in sent
+    assert code == 200 and '"correct"' not in sent and "status" not in sent
     assert answer["score"] is None and answer["results"] == {} and answer["solutions"] == {}
 
 
