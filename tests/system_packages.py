@@ -53,9 +53,14 @@ PLATFORM = {
     **GETTEXT,
 }
 CHROMIUM = {"chromium": chromium}
-# The booklet's PDF draws Arabic with DejaVu Sans, the font its CSS names (booklet.py).
-BOOKLET = {"fonts-dejavu-core": lambda: os.path.isfile(DEJAVU_SANS)}
+# The booklet's PDF draws Arabic with DejaVu Sans and Chinese with WenQuanYi Micro Hei, the
+# fonts its CSS names (booklet.py).
+BOOKLET = {
+    "fonts-dejavu-core": lambda: os.path.isfile(DEJAVU_SANS),
+    "fonts-wqy-microhei": lambda: os.path.isfile(WQY_MICROHEI),
+}
 DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+WQY_MICROHEI = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 # tox env -> Debian package -> whether it is installed; an env not named needs nothing.
 NEEDS = {
     "teak": GETTEXT,

@@ -13,11 +13,13 @@ from .render import faq_html, lecture_html, own_language
 _ = gettext_noop
 
 STYLE = """
-/* DejaVu Sans has the Arabic glyphs (Debian's fonts-dejavu-core, tests/system_packages.py):
+/* DejaVu Sans has the Arabic glyphs (Debian's fonts-dejavu-core), WenQuanYi Micro Hei the
+   Chinese ones (fonts-wqy-microhei, the smallest CJK font Debian has; tests/system_packages.py):
    the PDF is drawn with the fonts installed, none downloaded. */
 body { font: 11pt/1.5 Georgia, "DejaVu Serif", "DejaVu Sans", serif; max-width: 46rem;
   margin: 0 auto; padding: 1rem; color: #111; }
 :lang(ar) { font-family: "DejaVu Sans", sans-serif; }
+:lang(zh) { font-family: "WenQuanYi Micro Hei", sans-serif; }
 h1, h2, h3, h4 { font-family: system-ui, "DejaVu Sans", sans-serif; line-height: 1.2; }
 nav ol { padding-inline-start: 1.5rem; }
 table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .25rem .5rem; }
