@@ -6,9 +6,12 @@ import uuid
 import markdown
 import pytest
 
+from xblocks.course.sources import load_course
 from xblocks.lecture.content import (
+    WORDS_PER_MINUTE,
     TocEntry,
     anchor_prefix,
+    body_text,
     handout_links,
     nested_toc,
     page_markdown,
@@ -96,6 +99,21 @@ def test_reading_minutes(texts, minutes):
 
 def test_reading_minutes_counts_chinese_characters():
     assert reading_minutes("跨境电商" * 150) == 2  # 600 characters ~ 300 words
+
+
+def test_a_chinese_lecture_reads_as_long_as_its_english_source():
+    """The seminar's own lectures in zh-hans, which have few spaces: counted in whitespace
+    words each would take a minute, counted in characters about as long as in English."""
+    for source in load_course().lectures:
+        block = lecture(**source.fields, translations=source.translations)
+        english = block.estimated_minutes(block.localized_values("en"))
+        chinese_values = block.localized_values("zh-hans")
+        assert chinese_values["body"] != source.fields["body"], source.id
+        chinese = block.estimated_minutes(chinese_values)
+        assert abs(chinese - english) <= english / 5, (source.id, english, chinese)
+        texts = [body_text(chinese_values["body"]), *chinese_values["objectives"]]
+        spaced_words = len(" ".join(texts + chinese_values["takeaways"]).split())
+        assert spaced_words / WORDS_PER_MINUTE < 2 < english, (source.id, spaced_words)
 
 
 def test_nested_toc_puts_h3_under_the_h2_before_it():
