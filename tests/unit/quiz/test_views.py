@@ -46,6 +46,21 @@ def test_the_root_carries_the_learner_language_and_direction(language, direction
     assert f'lang="{language}" dir="{direction}"' in html
 
 
+def test_a_russian_learner_reads_attempts_left_in_russian_s_three_plural_forms():
+    """5 попыток, 2 попытки, 1 попытка (nplurals=3), not English's two forms."""
+    block = quiz(max_attempts=6)
+    said = {}
+    with translation.override("ru"):
+        for _ in range(5):
+            submit(block, ALL_WRONG)
+            said[6 - block.attempts] = block.learner_state()["messages"][-1]
+    assert [said[5], said[2], said[1]] == [
+        "У вас осталось 5 попыток.",
+        "У вас осталось 2 попытки.",
+        "У вас осталась 1 попытка.",
+    ]
+
+
 def test_secrets_stay_on_the_server_until_the_policy_allows():
     block = quiz(showanswer="finished")
     assert leaked(learner_bytes(block)) == []
