@@ -96,37 +96,66 @@ def test_numbers_agree_and_dates_are_written_as_the_locale_writes_them(context, 
     assert when.inner_text() in said
 
 
-# Queries learners typed, with what must come first and what must not come at all.
-ENTRIES = course_entries()
-INDEX = client_index(ENTRIES)
+# The FAQ is read in the learner's language where it is translated (issue #19): each view
+# searches the entries in its own language. Queries learners typed, with what must come first
+# and what must not come at all.
+ENTRIES = {"en": course_entries(), "ar": course_entries("ar")}
+INDEX = {lang: client_index(entries, lang) for lang, entries in ENTRIES.items()}
 QUERIES = {
-    # Every result has both words; "What is a bonded area?" (only "zone") is not one.
-    "pilot zones": {
-        "first": ["what-is-a-pilot-zone", "lessons-from-hangzhou"],
-        "never": ["what-is-a-bonded-area"],
+    "en": {
+        # Every result has both words; "What is a bonded area?" (only "zone") is not one.
+        "pilot zones": {
+            "first": ["what-is-a-pilot-zone", "lessons-from-hangzhou"],
+            "never": ["what-is-a-bonded-area"],
+        },
+        # A phrase: the words together, in this order (11 entries have both words apart).
+        '"small parcels"': {
+            "first": ["customs-clearance-for-parcels"],
+            "never": ["selling-to-the-chinese-market"],
+        },
+        "escrow": {"first": ["what-is-escrow"], "never": []},
+        "live streaming": {
+            "first": ["live-streaming-commerce", "risks-of-live-streaming"],
+            "never": [],
+        },
     },
-    # A phrase: the words together, in this order (11 entries have both words apart).
-    '"small parcels"': {
-        "first": ["customs-clearance-for-parcels"],
-        "never": ["selling-to-the-chinese-market"],
-    },
-    "escrow": {"first": ["what-is-escrow"], "never": []},
-    "live streaming": {
-        "first": ["live-streaming-commerce", "risks-of-live-streaming"],
-        "never": [],
+    "ar": {
+        "المناطق التجريبية": {
+            "first": ["what-is-a-pilot-zone"],
+            "never": ["what-is-a-bonded-area"],
+        },
+        '"الطرود الصغيرة"': {"first": ["customs-clearance-for-parcels"], "never": []},
+        "الضمان": {"first": ["what-is-escrow"], "never": []},
+        "البث المباشر": {
+            "first": ["live-streaming-commerce", "risks-of-live-streaming"],
+            "never": [],
+        },
     },
 }
+# Letters of the FAQ's own script that match nothing, and words in a script it does not hold.
+NO_MATCH = {"en": "qwxz vbnm", "ar": "ثخضظ غقفث"}
+FOREIGN = {"en": "الدفع عبر الحدود", "ar": "qwxz vbnm"}
+CASES = [*range(4), "no match", "foreign"]
 
 
-@pytest.mark.parametrize("query", [*QUERIES, "qwxz vbnm", "الدفع عبر الحدود"])
+def case_query(lang, case):
+    if case == "no match":
+        return NO_MATCH[lang]
+    return FOREIGN[lang] if case == "foreign" else list(QUERIES[lang])[case]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)
-def test_search_finds_what_the_learner_means(views, view, query):
+def test_search_finds_what_the_learner_means(views, view, case):
+    lang = view[0]
+    query = case_query(lang, case)
     page = views(COURSE_FAQ, *view)
     faq = page.locator(".seminar-faq")
     status = faq.locator("[data-faq-status]")
     page.fill(".seminar-faq input[type=search]", "")
     page.fill(".seminar-faq input[type=search]", query)
-    found = [ENTRIES[index]["id"] for index, _matched, _score in rank(INDEX, query)]
+    found = [ENTRIES[lang][index]["id"] for index, _matched, _score in rank(INDEX[lang], query)]
+    assert bool(found) == (case in range(4)), (query, found)
     if found:
         count = _(view, "djangojs").ngettext(
             "%(count)s question found.", "%(count)s questions found.", len(found)
@@ -136,20 +165,20 @@ def test_search_finds_what_the_learner_means(views, view, query):
             "els => els.map(el => el.id.slice(6))"
         )
         assert shown == found
-        expected = QUERIES[query]
+        expected = QUERIES[lang][query]
         assert shown[: len(expected["first"])] == expected["first"]
         assert not set(expected["never"]) & set(shown)
         return
-    if query == "qwxz vbnm":
+    if case == "no match":
         said = _(view, "djangojs").gettext("No question matches your search.")
-    else:  # Arabic words, an English FAQ: say so, and in which language to search
+    else:  # words in another script: say so, and in which language to search
         said = (
             _(view)
             .gettext(
                 "No question matches: the questions and answers are in {language}. "
                 "Try your search in {language}."
             )
-            .format(language=language_name("en", view[0]))
+            .format(language=language_name(lang, lang))
         )
     expect(status).to_have_text(said)
     # Said once: not also "0 questions found", nor again under the results.
@@ -181,9 +210,13 @@ def test_the_faq_shows_its_questions_before_its_full_text(context, view):
     )
     assert timing["page"] < 60_000, timing
     assert timing["painted"] < timing["answers"], timing
-    expect(page.locator(".faq-answer")).to_have_count(len(ENTRIES))
-    page.fill(".seminar-faq input[type=search]", "escrow")  # answers' words are found
-    expect(page.locator("[data-faq-result-list] .faq-entry")).to_have_count(3)
+    lang = view[0]
+    expect(page.locator(".faq-answer")).to_have_count(len(ENTRIES[lang]))
+    query = {"en": "escrow", "ar": "الضمان"}[lang]  # answers' words are found
+    page.fill(".seminar-faq input[type=search]", query)
+    found = len(rank(INDEX[lang], query))
+    assert found > 1
+    expect(page.locator("[data-faq-result-list] .faq-entry")).to_have_count(found)
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=view_id)

@@ -13,23 +13,24 @@ from xblocks.faq.textformat import parse_faq
 FAQ_DIR = Path(__file__).resolve().parents[3] / "courses" / "faq"
 
 
-def faq_files():
-    return sorted(FAQ_DIR.glob("*.md"))
+def faq_files(lang=""):
+    return sorted((FAQ_DIR / lang).glob("*.md"))
 
 
 @cache
-def _course_entries():
+def _course_entries(lang=""):
     entries = []
-    for path in faq_files():
+    for path in faq_files(lang):
         entries.extend(parse_faq(path.read_text(encoding="utf-8"), source=path.name))
     return tuple(entries)
 
 
-def course_entries():
-    """The seminar's FAQ entries from courses/faq/ (fresh copies)."""
+def course_entries(lang=""):
+    """The seminar's FAQ entries from courses/faq/, or its translation in courses/faq/<lang>/
+    (fresh copies)."""
     return [
         {**entry, "tags": list(entry["tags"]), "related": list(entry["related"])}
-        for entry in _course_entries()
+        for entry in _course_entries(lang)
     ]
 
 
