@@ -93,6 +93,10 @@ SEARCHES = {
     "zh-hans": ("保税区", "what-is-a-bonded-area"),
 }
 FOUND = ("%(count)s question found.", "%(count)s questions found.")
+READING_TIME = (
+    "Estimated reading time: {minutes} minute",
+    "Estimated reading time: {minutes} minutes",
+)
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +133,10 @@ def test_a_learner_reads_searches_and_is_graded_in_their_language(page, course, 
     assert page.locator(TITLE).get_attribute("lang") == tag
     body = page.locator(".seminar-lecture__body")
     assert body.get_attribute("lang") == tag
+    reading_time = page.locator(".seminar-lecture__meta").inner_text()
+    minutes = int(re.search(r"\d+", reading_time).group())
+    assert minutes > 5, reading_time  # counted in characters where words have no spaces
+    assert reading_time == words.ngettext(*READING_TIME, minutes).format(minutes=minutes)
     first_heading = re.search(r"^## (.+)$", lecture["body"], re.M).group(1)
     expect(body.locator("h3").first).to_have_text(first_heading)
     assert_accessible(page)
