@@ -140,7 +140,7 @@ class QuizBlock(
             "statsLearners": _("Learners who submitted: {n}"),
             "statsAverage": _("Average score: {p}%"),
             # xgettext:no-python-format ("% c" is not a placeholder)
-            "statsAnswered": _("Answered by {n} learners; {p}% correct"),
+            "statsAnswered": _("Learners who answered: {n}; correct: {p}%"),
             "statsNone": _("No answers yet"),
             "statsShow": _("Show statistics"),
             "statsHide": _("Hide statistics"),
