@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.unit.faq.helpers import course_entries
 from tests.unit.faq.translated_entries import ENTRIES
-from xblocks.faq.search import client_index, is_foreign, rank, tokenize
+from xblocks.faq.search import client_index, client_rules, is_foreign, rank, tokenize
 
 TRICKY_WORDS = [
     "Payments",
@@ -77,8 +77,15 @@ TRICKY_WORDS = [
     "الهدف ١٧ و۱۷ ٢٠٣٠",
     "الصين الحد فريق الفريق",
     "ﻻ ﷲ",
+    "跨境电子商务（保税区）。税",
+    "ＡＢＣ１２３，「保税区」『海关』",
+    "B2B电商和EWTP平台 电商-平台 e-电商",
+    "ｶﾀｶﾅ漢字ひらがな",
+    "Объём ОБЪЕМ ёлка Йошкар-Ола",
+    "таможенные таможенного таможенный таможня таможней",
+    "торговля торговлей электронная электронной зонами зонах зон",
 ]
-LANGUAGES = ["en", "fr", "es-419", "ar"]
+LANGUAGES = ["en", "fr", "es-419", "ar", "zh-hans", "ru"]
 QUERIES = [
     "payments",
     "pay",
@@ -121,8 +128,11 @@ def search_page(browser, live_server):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_python_and_javascript_give_the_same_tokens(search_page, lang):
     javascript = search_page.evaluate(
-        "([words, lang]) => words.map(w => window.SeminarFaqBlock.search.tokenize(w, lang))",
-        [TRICKY_WORDS, lang],
+        """([words, lang, rules]) => {
+            window.SeminarFaqBlock.search.define(lang, rules);
+            return words.map(w => window.SeminarFaqBlock.search.tokenize(w, lang));
+        }""",
+        [TRICKY_WORDS, lang, client_rules(lang)],
     )
     python = [tokenize(word, lang) for word in TRICKY_WORDS]
     mismatches = [
@@ -135,16 +145,27 @@ TRANSLATED_QUERIES = {
     "fr": ["developpement durable", "accord commercial", '"petites entreprises"', "paiements"],
     "es": ["pequena empresa", "pais en desarrollo", '"pequeñas empresas"', "luz", "año"],
     "ar": ["تجارة", "التِّجَارَةُ الالكترونية", "منصة الدفع", "الهدف 17", '"المؤسسات الصغيرة"'],
+    "zh-hans": ["保税区", "跨境电商", "海关", "「跨境电子商务」", "“保税区”", "EWTP"],
+    "ru": ["объём", "таможенных", "Таможня", '"электронная торговля"', "зонами"],
+}
+# The seminar's own translations where the course has them (courses/faq/<lang>/).
+TRANSLATED_FAQS = {
+    "zh-hans": lambda: course_entries("zh-hans"),
+    "ru": lambda: course_entries("ru"),
 }
 
 
 def ranks_and_foreign_flags(page, index, queries):
-    """([[hit, ...] per query], [is foreign per query]) from faq_search.js, then search.py."""
+    """([[hit, ...] per query], [is foreign per query]) from faq_search.js, given the rules
+    the page of the index's language is sent, then search.py."""
     javascript = page.evaluate(
-        """([index, queries]) => [
-            queries.map(q => window.SeminarFaqBlock.search.rank(index, q)),
-            queries.map(q => window.SeminarFaqBlock.search.isForeign(index, q))]""",
-        [index, queries],
+        """([index, queries, rules]) => {
+            const search = window.SeminarFaqBlock.search;
+            search.define(index.lang, rules);
+            return [queries.map(q => search.rank(index, q)),
+                queries.map(q => search.isForeign(index, q))];
+        }""",
+        [index, queries, client_rules(index["lang"])],
     )
     python = [
         [[list(hit) for hit in rank(index, query)] for query in queries],
@@ -163,16 +184,18 @@ def test_python_and_javascript_rank_the_seminar_faq_identically(search_page):
 
 @pytest.mark.parametrize("lang", sorted(TRANSLATED_QUERIES))
 def test_python_and_javascript_rank_a_translated_faq_identically(search_page, lang):
-    """The same rules in French, Spanish and Arabic, and the same foreign queries: the
-    other languages' queries, English among them."""
-    queries = [*TRANSLATED_QUERIES[lang], *QUERIES, *TRANSLATED_QUERIES["ar"]]
-    javascript, python = ranks_and_foreign_flags(
-        search_page, client_index(ENTRIES[lang], lang), queries
-    )
+    """The same rules in French, Spanish, Arabic, Chinese and Russian, and the same foreign
+    queries: the other languages' queries, English among them."""
+    others = [
+        q for other in ("ar", "zh-hans", "ru") if other != lang for q in TRANSLATED_QUERIES[other]
+    ]
+    queries = [*TRANSLATED_QUERIES[lang], *QUERIES, *others]
+    entries = TRANSLATED_FAQS[lang]() if lang in TRANSLATED_FAQS else ENTRIES[lang]
+    javascript, python = ranks_and_foreign_flags(search_page, client_index(entries, lang), queries)
     assert javascript == python
     assert all(javascript[0][: len(TRANSLATED_QUERIES[lang])])  # each finds its entry
-    if lang == "ar":
-        assert javascript[1][queries.index("payments")]  # Latin letters, Arabic FAQ
+    if lang in ("ar", "zh-hans", "ru"):
+        assert javascript[1][queries.index("payments")]  # Latin letters, another script
 
 
 def open_the_seminar_faq(page):

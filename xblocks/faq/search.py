@@ -11,10 +11,20 @@ Tokens: NFKD, lower-case, NFKD again, combining marks removed: accents go ("Pag�
 "pago", "développement" -> "developpement", "año" -> "ano"), and so do the Arabic
 harakat and the hamza and madda over or under a letter (أ إ آ -> ا, ؤ -> و, ئ -> ي).
 Then the folds lower-casing leaves: ß -> ss, ς -> σ, œ -> oe, æ -> ae, ٱ -> ا, ى -> ي,
-ة -> ه, the tatweel (ـ) removed, Arabic-Indic digits (٠-٩, ۰-۹) -> 0-9. Runs of letters
-and digits are words, one token per CJK character; words joined by a hyphen or
-apostrophe also give the joined word ("e-commerce" -> "commerce", "ecommerce";
-"l'entreprise" -> "entreprise", "lentreprise"). Single a-z letters are dropped.
+ة -> ه, the tatweel (ـ) removed, Arabic-Indic digits (٠-٩, ۰-۹) -> 0-9. NFKD also folds
+full-width forms ("ＡＢＣ１２３" -> "abc123") and, in Russian, ё -> е and й -> и (their
+diaeresis and breve are combining marks). Runs of letters and digits are words; words
+joined by a hyphen or apostrophe also give the joined word ("e-commerce" -> "commerce",
+"ecommerce"; "l'entreprise" -> "entreprise", "lentreprise"). Single a-z letters are
+dropped.
+
+CJK text (Chinese: "zh", "zh-Hans", "zh-CN"; by script, so in any FAQ) is not segmented
+into words: a run of CJK characters gives its overlapping character bigrams ("跨境电商" ->
+"跨境", "境电", "电商"), a run of one character that character. Punctuation (，。、「」)
+separates runs, and Latin letters and digits in Chinese text are words as above ("B2B电商"
+-> "b2b", "电商"). A query's runs give bigrams the same way, so a query of two characters
+or more finds them inside longer words; a one-character query finds only a character that
+stands alone.
 
 Stemming, light and the same both ways (after Savoy's light stemmers and Larkey's
 light10): it brings plural and singular, feminine and masculine to one form, no more.
@@ -26,6 +36,9 @@ light10): it brings plural and singular, feminine and masculine to one form, no 
   "commerciale" -> "commercial");
   Spanish: -ces -> -z, else -es, -as -> -a, -os -> -o; then a final -a, -o or -e goes
   ("países" and "país" -> "pais", "pequeñas" and "pequeño" -> "pequen").
+  Russian (а-я words): the case endings of nouns and adjectives go, then a final -ь or
+  -и, and -нн -> -н (Savoy's light stemmer: "таможенные", "таможенного" and
+  "таможенный" -> "таможен"; "торговля", "торговлей" -> "торговл").
   Each step takes the first ending in its list that leaves 3 letters or more.
 - Arabic words, whatever the language: the proclitics و ف ب ك ل and the article ال
   come off the front, one after the other, while 3 letters or more remain; then the
@@ -43,13 +56,22 @@ the most query tokens are results: every token when some entry has them all ("pi
 zones" does not list an entry that only says "zone"), else as many as any entry has (a
 question typed in full still finds its nearest entries). Text in double quotes ("..." or
 “...”) is a phrase: a result holds its tokens one after the other in its question, its
-category and tags, or its answer. Results: higher scores first, then display order.
+category and tags, or its answer; so is text in corner brackets (「...」, 『...』). Results:
+higher scores first, then display order.
 
 A query none of whose tokens shares a single character with the FAQ's letters is in a
 language the FAQ does not hold: `is_foreign` says so, and the page tells the learner
-which language to search in. The FAQ's letters are the characters of its terms; in
-Arabic, only its digits and Arabic letters, so that a Latin acronym in an Arabic FAQ does
-not make an English query its own.
+which language to search in when nothing is found. The FAQ's letters are the characters
+of its terms; in Arabic, Russian and Chinese, only its digits and letters of that script,
+so that a Latin acronym in the FAQ does not make an English query its own. A query with
+no CJK in a Chinese FAQ is still ranked by its Latin words ("EWTP" finds the entries that
+write it); when it finds nothing, it is foreign.
+
+Only the rules of the language the FAQ is read in go to the browser: faq_search.js holds
+the tokenizer, the English and Arabic stemmers and the ranking; the view sends
+`client_rules(lang)` (the language's stemming steps and script) with the page, and
+faq.js hands them to `search.define`. The FAQ's JS stays in its byte budget whatever
+languages gain rules.
 
 An answer is indexed as the text a reader sees (its Markdown rendered, tags removed), so
 the browser builds the very same index from the page's text: small FAQs search there
@@ -70,13 +92,14 @@ from .content_cache import ContentCache
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 JOINERS = "-\u2010'\u2019"
-# A word is one CJK character or a run of other letters and digits ([^\W_] is exactly
+# A word is a run of CJK characters or a run of other letters and digits ([^\W_] is exactly
 # [\p{L}\p{N}], checked over every code point of Python's Unicode data). A chain is
 # words joined by single hyphens or apostrophes.
-WORD = f"(?:[{CJK}]|[^\\W_{CJK}]+)"
+WORD = f"(?:[{CJK}]+|[^\\W_{CJK}]+)"
 WORDS = re.compile(WORD)
 CHAIN = re.compile(f"{WORD}(?:[{JOINERS}]{WORD})*")
-LETTERS = re.compile(r"^[a-z]+$")
+CJK_RUN = re.compile(f"^[{CJK}]+$")
+LETTERS = re.compile("^(?:[a-z]+|[\u0430-\u044f]+)$")  # a-z, or Russian's а-я
 ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
 VOWEL = re.compile(r"[aeiouy]")
 DOUBLED = re.compile(r"([bdfgkmnprt])\1$")
@@ -102,22 +125,31 @@ FOLDS = {
     **{chr(0x660 + n): str(n) for n in range(10)},  # Arabic-Indic digits
     **{chr(0x6F0 + n): str(n) for n in range(10)},  # Eastern Arabic-Indic digits
 }
-# Light stemming of a-z words, by language (see above): steps of "ending:replacement"
-# rules, as faq_search.js writes them; in each step the first rule that leaves 3 letters
-# or more applies.
-LATIN_RULES = {
+# Light stemming by language (see above): steps of "ending:replacement" rules, longest
+# endings first; in each step the first rule that leaves 3 letters or more applies. The
+# page is sent its language's rules as they are written here (`client_rules`).
+STEM_RULES = {
     "fr": ("eaux:eau aux:al s: x:", "euse:eur trice:teur ive:if enne:en elle:el ette:et ee: e:"),
     "es": ("ces:z es: as:a os:o", "a: o: e:"),
+    # Savoy's light Russian stemmer (Lucene's RussianLightStemmer), with й and ё folded
+    # to и and е as `normalise` leaves them, and -ые added.
+    "ru": (
+        "иями: оями: иям: иях: оях: ями: оям: ами: его: ему: ери: ими: ого: ому: ыми: оев: "
+        "ая: яя: ях: юю: ах: ею: их: ия: ию: ою: ую: ям: ых: ея: ам: ем: еи: ев: ии: ое: "
+        "ои: ыи: ым: ом: ов: ью: ие: ые: а: е: и: о: у: ы: я: ь:",
+        "ь: и: нн:н",
+    ),
 }
-LATIN_STEPS = {
+STEM_STEPS = {
     lang: [[rule.split(":") for rule in step.split()] for step in steps]
-    for lang, steps in LATIN_RULES.items()
+    for lang, steps in STEM_RULES.items()
 }
 # Arabic: the proclitics and the article while 3 letters remain, then one ending.
 ARABIC_PROCLITICS = re.compile("^(?:[وفبكل]|ال)*(?=.{3})")
 ARABIC_ENDING = re.compile("^(.{3,}?)(?:ات|ون|ين|ها|يه|ه|ي)$")
-# The FAQ's letters for `is_foreign`, by language: digits and the language's script.
-SCRIPTS = {"ar": re.compile("[0-9\u0600-\u06ff]")}
+# The FAQ's letters for `is_foreign`, by language: digits and the language's script (a
+# regular-expression character class, sent to the page too).
+SCRIPTS = {"ar": "0-9\u0600-\u06ff", "ru": "0-9\u0400-\u04ff", "zh": "0-9" + CJK}
 
 
 def base_language(lang):
@@ -148,13 +180,13 @@ def normalise(text):
 
 @lru_cache(maxsize=65536)
 def stem(word, lang="en"):
-    """Light stemming of an Arabic word, or of an a-z word in the text's language; other
-    words are returned unchanged."""
+    """Light stemming of an Arabic word, or of an a-z or а-я word in the text's language;
+    other words are returned unchanged."""
     if ARABIC_WORD.match(word):
         return ARABIC_ENDING.sub(r"\1", ARABIC_PROCLITICS.sub("", word))
     if len(word) <= 3 or not LETTERS.match(word):
         return word
-    steps = LATIN_STEPS.get(base_language(lang))
+    steps = STEM_STEPS.get(base_language(lang))
     if steps is None:
         return _stem_english(word)
     for step in steps:
@@ -212,9 +244,10 @@ def _chain_tokens(chains, lang):
 
 
 def _emit(word, tokens, lang):
-    if len(word) == 1 and "a" <= word <= "z":
-        return
-    tokens.append(stem(word, lang))
+    if CJK_RUN.match(word):
+        tokens.extend(word[i : i + 2] for i in range(max(1, len(word) - 1)))
+    elif len(word) > 1 or not "a" <= word <= "z":
+        tokens.append(stem(word, lang))
 
 
 def idf(count, df):
@@ -255,7 +288,8 @@ def client_index(entries, lang="en"):
     return {"n": len(entries), "terms": terms, "docs": docs, "lang": lang}
 
 
-PHRASE = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]')
+QUOTES = '"\u201c-\u201e\u300c-\u300f'  # " “ ” „ 「 」 『 』
+PHRASE = re.compile(f"[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]")
 
 
 def phrases(query, lang="en"):
@@ -295,9 +329,10 @@ class SearchIndex:
     def alphabet(self):
         """The FAQ's letters: the characters of the indexed terms in its language's script."""
         if self._alphabet is None:
-            script = SCRIPTS.get(base_language(self.lang))
+            letters = SCRIPTS.get(base_language(self.lang), r"\s\S")  # or every character
+            script = re.compile(f"[{letters}]")
             chars = set("".join(self.vocabulary))
-            self._alphabet = frozenset(c for c in chars if script is None or script.match(c))
+            self._alphabet = frozenset(c for c in chars if script.match(c))
         return self._alphabet
 
     def is_foreign(self, query):
@@ -339,6 +374,15 @@ class SearchIndex:
             if matched == most and all(holds_phrase(self.docs[entry], p, self.lang) for p in wanted)
         ]
         return sorted(kept, key=lambda hit: (-hit[2], hit[0]))
+
+
+def client_rules(lang):
+    """What faq_search.js needs of the language's rules (the page is sent its own only):
+    {"steps": STEM_RULES' steps, "script": SCRIPTS' class}, either missing where the
+    language has none."""
+    lang = base_language(lang)
+    rules = {"steps": list(STEM_RULES.get(lang, ())), "script": SCRIPTS.get(lang)}
+    return {name: value for name, value in rules.items() if value}
 
 
 def _from_client(index):

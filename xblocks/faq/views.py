@@ -17,7 +17,7 @@ from xblocks.common.services import replace_static_urls, user_is_staff
 from .content_cache import ContentCache
 from .entries import group_by_category
 from .learner_state import question_status
-from .search import content_key, use_server_search, warm_index
+from .search import client_rules, content_key, use_server_search, warm_index
 
 resources = BlockResources(__name__)
 LEARNER_JS = ("js/faq.js", "js/faq_search.js")
@@ -94,6 +94,8 @@ class FaqViewsMixin:
         lang = self.content_language_tag()
         mode = "server" if server else "client"
         args = {"mode": mode, "staff": staff, "votes": self.votes, "lang": lang}
+        if client_rules(lang):  # the page is sent its own language's rules only
+            args["rules"] = client_rules(lang)
         if server:
             warm_index(entries, lang)
         return resources.fragment(

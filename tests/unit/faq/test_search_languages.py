@@ -1,12 +1,24 @@
-"""FAQ search in the language the FAQ is read in (issue #19): accents, Arabic letter forms
-and diacritics folded, light stemming per language, the same rules in every language."""
+"""FAQ search in the language the FAQ is read in (issues #19, #20): accents, Arabic letter
+forms and diacritics folded, light stemming per language, CJK bigrams, the same rules in
+every language."""
 
 import pytest
 
 from tests.runtimes import call_handler
 from tests.unit.faq.helpers import course_entries, faq
 from tests.unit.faq.translated_entries import ENTRIES
-from xblocks.faq.search import SearchIndex, client_index, is_foreign, rank, stem, tokenize
+from xblocks.faq.search import (
+    SCRIPTS,
+    STEM_RULES,
+    SearchIndex,
+    client_index,
+    client_rules,
+    entry_texts,
+    is_foreign,
+    rank,
+    stem,
+    tokenize,
+)
 
 
 def found(lang, query):
@@ -131,3 +143,92 @@ def test_the_block_searches_in_the_language_its_content_is_read_in():
     assert body["ids"] == [] and body["foreign"]
     english = faq(course_entries()[:5], content_language="en")
     assert english.student_view().json_init_args["lang"] == "en"
+
+
+def found_in_course(lang, query):
+    """Ids the seminar's translated FAQ (courses/faq/<lang>/) finds for `query`."""
+    entries = course_entries(lang)
+    return [entries[index]["id"] for index, _n, _s in rank(client_index(entries, lang), query)]
+
+
+def ids_whose_texts_hold(lang, *words):
+    return [
+        entry["id"]
+        for entry in course_entries(lang)
+        if all(word in " ".join(entry_texts(entry)).lower() for word in words)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tokens"),
+    [
+        ("zh-hans", "跨境电子商务", ["跨境", "境电", "电子", "子商", "商务"]),
+        ("zh", "保税区。税", ["保税", "税区", "税"]),  # a one-character run is its own token
+        ("zh-CN", "ＡＢＣ１２３，「保税区」", ["abc123", "保税", "税区"]),  # full-width folded
+        ("zh-hans", "B2B电商和EWTP平台", ["b2b", "电商", "商和", "ewtp", "平台"]),
+        ("zh-hans", "payments", ["payment"]),  # Latin words as before
+        ("ru", "Объём ОБЪЕМ", ["объ", "объ"]),  # ё -> е, case folded
+        ("ru", "таможенные таможенного Таможенный", ["таможен"] * 3),
+        ("ru", "торговля торговли торговлей", ["торговл"] * 3),
+        ("ru", "электронная электронной", ["электрон", "электрон"]),
+        ("ru-RU", "зона зоны зонах зон", ["зон"] * 4),
+        ("en", "таможенные", ["таможенные"]),  # the Russian rules in Russian only
+    ],
+)
+def test_chinese_bigrams_and_russian_endings(lang, text, tokens):
+    assert tokenize(text, lang) == tokens
+
+
+@pytest.mark.parametrize("query", ["保税区", "海关", "跨境电子商务", "「保税区」"])
+def test_a_chinese_query_finds_the_entries_whose_texts_hold_it(query):
+    words = query.strip("「」")
+    found = found_in_course("zh-hans", query)
+    assert found and sorted(found) == sorted(ids_whose_texts_hold("zh-hans", words))
+
+
+def test_chinese_queries_in_unsegmented_text():
+    # "跨境电商" is not written as such: the entries with its three bigrams, 电商 among them.
+    found = found_in_course("zh-hans", "跨境电商")
+    assert found and set(found) <= set(ids_whose_texts_hold("zh-hans", "跨境", "境电", "电商"))
+    assert found_in_course("zh-hans", "保税区")[0] == "what-is-a-bonded-area"
+    assert found_in_course("zh-hans", "「区保税」") == []  # a phrase keeps its order
+    assert found_in_course("zh", "税") == []  # one character: only where it stands alone
+
+
+def test_a_query_without_cjk_in_the_chinese_faq():
+    chinese = client_index(course_entries("zh-hans"), "zh-hans")
+    assert found_in_course("zh-hans", "EWTP")[0] == "what-is-the-ewtp"  # Latin words rank
+    assert is_foreign(chinese, "EWTP") and is_foreign(chinese, "qwxz")
+    assert rank(chinese, "qwxz") == []  # found nothing, in other letters: foreign
+    assert not is_foreign(chinese, "保税区 payments") and not is_foreign(chinese, "2015")
+
+
+def test_russian_queries_with_yo_and_other_case_endings():
+    assert set(ids_whose_texts_hold("ru", "объем")) <= set(found_in_course("ru", "объём"))
+    customs = found_in_course("ru", "таможенных")
+    assert set(ids_whose_texts_hold("ru", "таможенные")) <= set(customs)
+    assert found_in_course("ru", "ТАМОЖЕННЫЙ") == found_in_course("ru", "таможенного") == customs
+    russian = client_index(course_entries("ru"), "ru")
+    assert is_foreign(russian, "payments") and not is_foreign(russian, "зона")
+
+
+def test_the_page_is_sent_the_rules_of_its_language_only():
+    assert client_rules("en") == {} == client_rules("de")
+    assert client_rules("fr-CA")["steps"] == list(STEM_RULES["fr"])
+    assert client_rules("zh-Hans") == {"script": SCRIPTS["zh"]}
+    assert set(client_rules("ru")) == {"steps", "script"}
+    block = faq(course_entries("ru")[:5], content_language="ru")
+    assert block.student_view().json_init_args["rules"] == client_rules("ru")
+    assert "rules" not in faq(course_entries()[:5]).student_view().json_init_args
+
+
+def test_the_server_searches_a_chinese_faq_like_the_browser():
+    entries = course_entries("zh-hans")
+    block = faq(entries, content_language="zh-hans", search_mode="server")
+    body = call_handler(block, "search", {"q": "保税区"})[1]
+    assert body["ids"][: len(found_in_course("zh-hans", "保税区"))] == found_in_course(
+        "zh-hans", "保税区"
+    )
+    server = SearchIndex.from_entries(entries, "zh-hans")
+    for query in ["跨境电商", "海关", "「保税区」", "EWTP", "税"]:
+        assert server.rank(query) == rank(client_index(entries, "zh-hans"), query)

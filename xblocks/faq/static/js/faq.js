@@ -6,6 +6,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   var gettext = shared.gettext;
   var ngettext = shared.ngettext;
   var search = window.SeminarFaqBlock.search;
+  search.define(args.lang, args.rules);
   if (shared.languageSwitcher) { shared.languageSwitcher(runtime, element); }
   var root = element.querySelector('.seminar-faq') || element;
   var field = root.querySelector('[data-faq-search] input');

@@ -3,20 +3,23 @@
 window.SeminarFaqBlock.search = (function () {
   'use strict';
   var CJK = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff';
-  var TOKEN = '[' + CJK + ']|(?:(?![' + CJK + '])[\\p{L}\\p{N}])+';
+  var TOKEN = '[' + CJK + ']+|(?:(?![' + CJK + '])[\\p{L}\\p{N}])+';
   var MARKS = new RegExp('\\p{M}', 'gu');
   var WORD = new RegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu');
   var JOINERS = '-\u2010\'\u2019';
   var PREFIX_MIN = 3;
   var PREFIX_FACTOR = 0.5;
-  /* search.py's FOLDS, LATIN_RULES, ARABIC_*, SCRIPTS (Arabic-Indic digits: code % 16) */
+  var CJK_RUN = new RegExp('^[' + CJK + ']+$');
+  /* FOLDS (Arabic-Indic digits: code % 16) */
   var FOLDS = {'ß': 'ss', 'ς': 'σ', 'œ': 'oe', 'æ': 'ae', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ـ': ''};
   var FOLD = /[ßςœæٱىةـ\u0660-\u0669\u06f0-\u06f9]/g;
-  var RULES = {fr: ['eaux:eau aux:al s: x:', 'euse:eur trice:teur ive:if enne:en elle:el ette:et ee: e:'],
-    es: ['ces:z es: as:a os:o', 'a: o: e:']};
-  var SCRIPTS = {ar: /[0-9\u0600-\u06ff]/};
+  var LANGS = {}; /* client_rules() by base language: define() */
 
   function base(lang) { return (lang || '').split(/[-_]/)[0].toLowerCase(); }
+
+  function rules(lang) { return LANGS[base(lang)] || {}; }
+
+  function define(lang, given) { LANGS[base(lang)] = given || {}; }
 
   function normalise(text) {
     return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '')
@@ -25,47 +28,48 @@ window.SeminarFaqBlock.search = (function () {
 
   function undouble(word) { return word.replace(/([bdfgkmnprt])\1$/, '$1'); }
 
-  function ends(word, suffix) { return word.slice(-suffix.length) === suffix; }
-
   function arabic(word) {
     return word.replace(/^(?:[وفبكل]|ال)*(?=.{3})/, '').replace(/^(.{3,}?)(?:ات|ون|ين|ها|يه|ه|ي)$/, '$1');
   }
 
   function stem(word, lang) {
     if (/^[\u0621-\u064a]+$/.test(word)) { return arabic(word); }
-    if (word.length <= 3 || !/^[a-z]+$/.test(word)) { return word; }
-    if (RULES[base(lang)]) {
-      RULES[base(lang)].forEach(function (step) {
+    if (word.length <= 3 || !/^([a-z]+|[а-я]+)$/.test(word)) { return word; }
+    var steps = rules(lang).steps;
+    if (steps) {
+      steps.forEach(function (step) {
         var r = step.split(/[ :]/);
         for (var i = 0; i < r.length; i += 2) {
-          if (ends(word, r[i]) && word.length - r[i].length + r[i + 1].length >= 3) {
+          if (word.endsWith(r[i]) && word.length - r[i].length + r[i + 1].length >= 3) {
             return (word = word.slice(0, -r[i].length) + r[i + 1]);
           }
         }
       });
       return word;
     }
-    if (ends(word, 'ies') && word.length > 4) {
+    if (word.endsWith('ies') && word.length > 4) {
       word = word.slice(0, -3) + 'y';
-    } else if (ends(word, 'sses')) {
+    } else if (word.endsWith('sses')) {
       word = word.slice(0, -2);
     } else if (/[^sui]s$/.test(word)) {
       word = word.slice(0, -1);
     }
-    if (ends(word, 'ing') && word.length > 5 && /[aeiouy]/.test(word.slice(0, -3))) {
+    if (word.endsWith('ing') && word.length > 5 && /[aeiouy]/.test(word.slice(0, -3))) {
       word = undouble(word.slice(0, -3));
-    } else if (ends(word, 'ied') && word.length > 4) {
+    } else if (word.endsWith('ied') && word.length > 4) {
       word = word.slice(0, -3) + 'y';
-    } else if (ends(word, 'ed') && word.length > 4 && /[aeiouy]/.test(word.slice(0, -2))) {
+    } else if (word.endsWith('ed') && word.length > 4 && /[aeiouy]/.test(word.slice(0, -2))) {
       word = undouble(word.slice(0, -2));
     }
-    if (ends(word, 'e') && word.length > 3) { word = word.slice(0, -1); }
+    if (word.endsWith('e') && word.length > 3) { word = word.slice(0, -1); }
     return word;
   }
 
-  function flush(chain, tokens, lang) { /* each word, then the chain joined */
+  function flush(chain, tokens, lang) { /* each word, then the chain joined; CJK: bigrams */
     chain.concat(chain.length > 1 ? chain.join('') : []).forEach(function (word) {
-      if (!/^[a-z]$/.test(word)) { tokens.push(stem(word, lang)); }
+      if (CJK_RUN.test(word)) {
+        for (var i = 0; i < Math.max(1, word.length - 1); i += 1) { tokens.push(word.slice(i, i + 2)); }
+      } else if (!/^[a-z]$/.test(word)) { tokens.push(stem(word, lang)); }
     });
   }
 
@@ -93,14 +97,11 @@ window.SeminarFaqBlock.search = (function () {
     return Math.floor(Math.log(1 + count / df) * 1000 + 0.5) / 1000;
   }
 
-  function unique(tokens) {
-    var seen = Object.create(null);
-    return tokens.filter(function (token) { return seen[token] ? false : (seen[token] = true); });
-  }
+  function unique(tokens) { return Array.from(new Set(tokens)); } /* first-seen order */
 
   /* The page's entries in display order: question, category and tags, answer as read. */
   function documents(root) {
-    return Array.prototype.map.call(root.querySelectorAll('.faq-entry'), function (a) {
+    return Array.from(root.querySelectorAll('.faq-entry'), function (a) {
       var home = a.closest('.faq-category');
       return [+a.getAttribute('data-index'), a.querySelector('.faq-toggle').textContent,
         (home ? home.querySelector('h3').textContent : '') + ' ' + (a.getAttribute('data-tags') || ''),
@@ -124,7 +125,7 @@ window.SeminarFaqBlock.search = (function () {
 
   /* The token lists of the query's quoted phrases of two tokens or more: phrases(). */
   function phrases(query, lang) {
-    var re = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]/g;
+    var re = /["\u201c-\u201e\u300c-\u300f]([^"\u201c-\u201e\u300c-\u300f]*)["\u201c-\u201e\u300c-\u300f]/g;
     var found = [];
     var match;
     while ((match = re.exec(query || '')) !== null) {
@@ -182,7 +183,7 @@ window.SeminarFaqBlock.search = (function () {
 
   /* No query token shares a character with the FAQ's letters: SearchIndex.is_foreign. */
   function isForeign(index, query) {
-    var script = SCRIPTS[base(index.lang)] || /./;
+    var script = new RegExp('[' + (rules(index.lang).script || '\\s\\S') + ']');
     var alphabet = index.alphabet || (index.alphabet = new Set(Object.keys(index.terms).join('')));
     var chars = Array.from(tokenize(query, index.lang).join(''));
     return chars.length > 0 && !chars.some(function (c) { return alphabet.has(c) && script.test(c); });
@@ -199,6 +200,6 @@ window.SeminarFaqBlock.search = (function () {
 
   return {
     normalise: normalise, stem: stem, tokenize: tokenize, documents: documents, build: build,
-    rank: rank, isForeign: isForeign, hits: hits, WORD: WORD
+    rank: rank, isForeign: isForeign, hits: hits, define: define, WORD: WORD
   };
 }());
