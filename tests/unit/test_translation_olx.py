@@ -37,6 +37,19 @@ def test_every_translation_round_trips_exactly(block_class):
     assert export(again) == first
 
 
+@pytest.mark.parametrize("block_class", list(BLOCKS), ids=lambda cls: cls.__name__)
+def test_what_a_translation_was_made_from_survives_export_and_import(block_class):
+    """Studio records the source texts' hash on each save: an export and a reimport keep
+    it, so the editor still tells an up-to-date translation from an outdated one."""
+    block = translated(block_class, BLOCKS[block_class], "fr", "ar")
+    block.translation_sources = {"fr": "ab" * 32}
+    olx = export(block)
+    assert olx.count("source-hash=") == 1
+    again = parse_node(block_class, etree.fromstring(olx))
+    assert again.translation_sources == {"fr": "ab" * 32}
+    assert export(again) == olx
+
+
 @pytest.mark.parametrize(
     ("translation", "said"),
     [
@@ -47,7 +60,8 @@ def test_every_translation_round_trips_exactly(block_class):
             "only <text",
         ),
         ('<translation lang="fr"/><translation lang="fr"/>', "twice"),
-        ('<translation lang="fr" dir="rtl"/>', "one attribute"),
+        ('<translation lang="fr" dir="rtl"/>', "optionally, source-hash"),
+        ('<translation lang="fr" source-hash="x"/>', "64 lowercase"),
         ('<translation lang="fr">loose</translation>', "outside"),
     ],
 )

@@ -8,6 +8,8 @@ unresolved, is refused before anything is read from it. OLX needs neither: `&lt;
 and character references are always plain text.
 """
 
+import re
+
 from lxml import etree
 
 
@@ -21,28 +23,38 @@ def unsafe_xml_problem(node):
     return None
 
 
-def write_translations(node, translations):
-    """Each language's texts as OLX, in a stable order, every text exactly as stored:
+def write_translations(node, translations, sources=None):
+    """Each language's texts as OLX, in a stable order, every text exactly as stored, with
+    the hash of the source texts it was made from where known (`sources`, {lang: hash}):
 
-    <translation lang="fr"><text path="body"><![CDATA[## ...]]></text>...</translation>
+    <translation lang="fr" source-hash="…"><text path="body"><![CDATA[## ...]]></text>…
     """
     for language in sorted(translations or {}):
         element = etree.SubElement(node, "translation", lang=language)
+        if (sources or {}).get(language):
+            element.set("source-hash", sources[language])
         for path, text in sorted(translations[language].items()):
             item = etree.SubElement(element, "text", path=path)
             # CDATA keeps Markdown readable; it cannot hold "]]>", escaped text can.
             item.text = etree.CDATA(text) if text and "]]>" not in text else text
 
 
-def read_translation(element, patterns, found):
-    """Add one <translation lang=".."> element's texts to `found` ({lang: {path: text}});
-    raise ValueError saying what is wrong (nothing is added then)."""
+SOURCE_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def read_translation(element, patterns, found, sources=None):
+    """Add one <translation lang=".."> element's texts to `found` ({lang: {path: text}}) and
+    its source-hash to `sources`; raise ValueError saying what is wrong (nothing is added
+    then)."""
     from .translations import translation_problems
 
     where = f"line {element.sourceline}: <translation>"
     language = element.get("lang", "")
-    if set(element.attrib) != {"lang"}:
-        raise ValueError(f'{where} takes one attribute, lang (e.g. lang="fr")')
+    if not {"lang"} <= set(element.attrib) <= {"lang", "source-hash"}:
+        raise ValueError(f'{where} takes lang (e.g. lang="fr") and, optionally, source-hash')
+    source_hash = element.get("source-hash")
+    if source_hash is not None and not SOURCE_HASH.fullmatch(source_hash):
+        raise ValueError(f"{where}: source-hash must be 64 lowercase hexadecimal digits")
     if language in found:
         raise ValueError(f'{where}: lang="{language}" is given twice')
     if (element.text or "").strip():
@@ -62,3 +74,5 @@ def read_translation(element, patterns, found):
     if problems:
         raise ValueError(f"{where}: " + "; ".join(problems[:5]))
     found[language] = texts
+    if source_hash and sources is not None:
+        sources[language] = source_hash

@@ -39,7 +39,7 @@ class FaqOlxError(ValueError):
         super().__init__("Invalid <seminar_faq> OLX:\n" + "\n".join(f"- {p}" for p in problems))
 
 
-def read_entries(node, translations=None):
+def read_entries(node, translations=None, sources=None):
     """The entries of a <seminar_faq> element; raise FaqOlxError listing every problem.
     Its <translation> elements go into `translations` ({lang: {path: text}})."""
     problems, raw_entries = [], []
@@ -52,7 +52,7 @@ def read_entries(node, translations=None):
             problems.append(_at(child, "text outside <entry> elements; put it inside an <answer>"))
         if child.tag == "translation" and translations is not None:
             try:
-                read_translation(child, TRANSLATABLE["seminar_faq"], translations)
+                read_translation(child, TRANSLATABLE["seminar_faq"], translations, sources)
             except ValueError as exc:
                 problems.append(str(exc))
             continue
@@ -158,10 +158,12 @@ class FaqOlxMixin:
         if problem := unsafe_xml_problem(node):
             raise FaqOlxError([problem])
         block = runtime.construct_xblock_from_class(cls, keys)
-        translations = {}
-        block.entries = read_entries(node, translations)
+        translations, sources = {}, {}
+        block.entries = read_entries(node, translations, sources)
         if translations:
             block.translations = translations
+        if sources:
+            block.translation_sources = sources
         for name, value in node.items():
             if name in PLATFORM_ATTRIBUTES:
                 continue
@@ -190,4 +192,4 @@ class FaqOlxMixin:
             if field.scope == Scope.settings and (field.is_set_on(self) or field.force_export):
                 self._add_field(node, name, field)
         write_entries(node, self.entries)
-        write_translations(node, self.translations)
+        write_translations(node, self.translations, self.translation_sources)

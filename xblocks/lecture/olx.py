@@ -42,6 +42,7 @@ OWN_FIELDS = {
     "transcript",
     "handouts",
     "translations",
+    "translation_sources",
 }
 # Attributes a runtime puts on any block's element; they are not field values.
 RUNTIME_ATTRIBUTES = {"url_name", "xblock-family"}
@@ -77,7 +78,7 @@ def write_lecture(block, node):
         _set_text(etree.SubElement(node, "transcript"), block.transcript)
     if block.body:
         _set_text(etree.SubElement(node, "body"), block.body)
-    write_translations(node, block.translations)
+    write_translations(node, block.translations, block.translation_sources)
 
 
 def _records(items):
@@ -114,11 +115,11 @@ def read_lecture(node, block_fields, gettext=str):
         raise LectureOlxError(
             "<seminar_lecture> holds text outside an element: put the Markdown in <body>."
         )
-    translations = {}
+    translations, sources = {}, {}
     for child in node:
         if isinstance(child.tag, str) and child.tag == "translation":
             try:
-                read_translation(child, TRANSLATABLE["seminar_lecture"], translations)
+                read_translation(child, TRANSLATABLE["seminar_lecture"], translations, sources)
             except ValueError as exc:
                 raise LectureOlxError(f"<seminar_lecture>: {exc}") from None
             continue
@@ -129,6 +130,8 @@ def read_lecture(node, block_fields, gettext=str):
         raise LectureOlxError(f"<seminar_lecture> has invalid values: {problems}")
     if translations:
         values["translations"] = translations
+    if sources:
+        values["translation_sources"] = sources
     return values, others
 
 

@@ -66,11 +66,11 @@ class OlxMixin:
                 setattr(block, name, field.from_string(value))
             except (TypeError, ValueError) as exc:
                 problems.append(f"line {node.sourceline}: attribute {name}='{value}': {exc}")
-        questions, translations = [], {}
+        questions, translations, sources = [], {}, {}
         for child in _elements(node, problems):
             if child.tag == "translation":
                 try:
-                    read_translation(child, TRANSLATABLE["seminar_quiz"], translations)
+                    read_translation(child, TRANSLATABLE["seminar_quiz"], translations, sources)
                 except ValueError as exc:
                     problems.append(str(exc))
                 continue
@@ -89,13 +89,15 @@ class OlxMixin:
             setattr(block, name, value)
         if translations:
             block.translations = translations
+        if sources:
+            block.translation_sources = sources
         return block
 
     def add_xml_to_node(self, node):
         node.tag = self.scope_ids.block_type
         node.set("xblock-family", self.entry_point)
         for name, field in self.fields.items():
-            if name in ("questions", "translations") or field.scope not in (
+            if name in ("questions", "translations", "translation_sources") or field.scope not in (
                 Scope.settings,
                 Scope.content,
             ):
@@ -104,7 +106,7 @@ class OlxMixin:
                 node.set(name, _attribute_text(field, getattr(self, name)))
         for question in self.questions:
             node.append(_question_element(question, node.makeelement))
-        write_translations(node, self.translations)
+        write_translations(node, self.translations, self.translation_sources)
 
 
 def _untranslated(text):
