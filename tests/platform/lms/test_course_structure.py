@@ -98,3 +98,24 @@ def test_a_course_wide_setting_from_studio_reaches_every_quiz_that_did_not_choos
         assert sorted(quiz.max_attempts for quiz in quizzes) == [2] + [3] * 15
     finally:
         set_course_showanswer("finished")
+
+
+def test_a_french_learner_gets_the_same_collected_data_with_french_listed(course_key, learner):
+    """The Course Blocks API calls `student_view_data()` with no context when it collects the
+    course (StudentViewTransformer.collect) and caches the answer for every learner: it
+    cannot follow one request's language. A French-speaking learner gets the source-language
+    data with every offered language listed, and asks a block for French itself."""
+    from openedx.core.djangoapps.user_api.preferences.api import set_user_preference
+
+    set_user_preference(learner, "pref-lang", "fr")
+    query = urlencode({
+        "course_id": str(course_key), "username": learner.username, "depth": "all",
+        "requested_fields": "student_view_data", "student_view_data": ",".join(OURS),
+    })  # fmt: skip
+    client = client_for(learner)
+    response = client.get(f"/api/courses/v2/blocks/?{query}", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200, response.content[:300]
+    ours = [b["student_view_data"] for b in response.json()["blocks"].values() if b["type"] in OURS]
+    languages = {block["language"] for block in ours}
+    assert len(languages) == 1 and "fr" not in languages  # one cached answer, the source's
+    assert any("fr" in [item["code"] for item in block["languages"]] for block in ours)
