@@ -109,6 +109,17 @@ def test_saves_work_for_the_author_and_are_refused_for_a_user_with_no_role(
     assert read(store().get_item(key)) == edited
 
 
+def publish_unit_of(author, key):
+    """Publish the unit holding `key` as an author does, with Studio's own view."""
+    unit = store().get_parent_location(key)
+    url = reverse("xblock_handler", kwargs={"usage_key_string": str(unit)})
+    response = author.post(
+        url, data=json.dumps({"publish": "make_public"}), content_type="application/json",
+        HTTP_ACCEPT="application/json",
+    )  # fmt: skip
+    assert response.status_code == 200, response.content[:300]
+
+
 def olx_of(folder, block_type):
     """{url_name: canonical XML} of every block of `block_type` in an OLX folder."""
     found = {}
@@ -128,13 +139,7 @@ def test_publish_then_export_gives_back_the_imported_olx_but_for_the_edits(
 
     course_key, root, _ = studio_import
     for block_type, key in ours.items():
-        unit = store().get_parent_location(key)
-        url = reverse("xblock_handler", kwargs={"usage_key_string": str(unit)})
-        response = author.post(
-            url, data=json.dumps({"publish": "make_public"}), content_type="application/json",
-            HTTP_ACCEPT="application/json",
-        )  # fmt: skip
-        assert response.status_code == 200, response.content[:300]
+        publish_unit_of(author, key)
         with store().branch_setting(ModuleStoreEnum.Branch.published_only, course_key):
             published = store().get_item(key)
         assert EDITS[block_type][2](published) == EDITS[block_type][2](store().get_item(key))
@@ -179,13 +184,7 @@ def test_a_translation_saved_in_studio_is_stored_and_published(
     stored = store().get_item(key)
     assert stored.translations["fr"] == texts
     assert [s["state"] for s in stored.translation_states() if s["code"] == "fr"] == ["current"]
-    unit = store().get_parent_location(key)
-    url = reverse("xblock_handler", kwargs={"usage_key_string": str(unit)})
-    response = author.post(
-        url, data=json.dumps({"publish": "make_public"}), content_type="application/json",
-        HTTP_ACCEPT="application/json",
-    )  # fmt: skip
-    assert response.status_code == 200, response.content[:300]
+    publish_unit_of(author, key)
     with store().branch_setting(ModuleStoreEnum.Branch.published_only, course_key):
         published = store().get_item(key)
     assert published.translations["fr"] == texts
