@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import requests
 
 from tests.bench.lms.measure import IFRAME_QUERY
-from tests.load.run_load import RACERS
+from tests.load.run_load import RACERS, any_answers
 
 MFE = "http://learning-mfe"  # the test settings' LEARNING_MICROFRONTEND_URL
 TIME_LIMIT = 90 * 60  # seconds a build's learners may take: no request is sent after it
@@ -136,19 +136,8 @@ class LmsJourneys:
             return list(pair.map(lambda _n: send(), range(2)))
 
     def answers(self, order):
-        """Any answer to each question presented (as the workbench's journeys answer)."""
-        answers = {}
-        for item in order:
-            kind = self.questions[item["id"]]["type"]
-            if kind in ("single", "true_false"):
-                answers[item["id"]] = item["choices"][0]
-            elif kind == "multiple":
-                answers[item["id"]] = item["choices"][:1]
-            elif kind == "numeric":
-                answers[item["id"]] = "42"
-            else:
-                answers[item["id"]] = "answer"
-        return answers
+        """Any answer to each question presented, as the workbench's journeys answer."""
+        return any_answers(order, self.questions)
 
 
 def session_for(cookie, csrf_token):
