@@ -150,7 +150,7 @@ def to_gift(args):
     """Write a quiz file as a Moodle GIFT bank."""
     from pathlib import Path
 
-    from xblocks.quiz.gift import write_gift
+    from xblocks.quiz.gift_write import write_gift
     from xblocks.quiz.textformat import QuizFormatError, parse_quiz
 
     path = Path(args.file)

@@ -7,7 +7,8 @@ import pytest
 from tests.runtimes import call_handler
 from tests.unit.quiz.helpers import quiz
 from xblocks.cli import main
-from xblocks.quiz.gift import MAX_GIFT_CHARS, NO_EXPLANATION, parse_gift, write_gift
+from xblocks.quiz.gift import MAX_GIFT_CHARS, NO_EXPLANATION, parse_gift
+from xblocks.quiz.gift_write import write_gift
 from xblocks.quiz.textformat import QuizFormatError, parse_quiz, write_quiz
 
 QUIZZES = sorted((Path(__file__).parents[3] / "quizzes").glob("*.txt"))
