@@ -10,6 +10,8 @@ from xblock.field_data import DictFieldData
 from xblock.fields import ScopeIds
 from xblock.runtime import MemoryIdManager, NullI18nService, Runtime
 
+from xblocks.common.translation_studio import source_hash
+
 
 class BuildRuntime(Runtime):
     """A runtime that only holds field values: enough to serialise blocks to OLX."""
@@ -45,9 +47,14 @@ def make_block(block_type, url_name, fields):
     return block
 
 
-def block_olx(block_type, url_name, fields) -> etree._Element:
-    """The block's OLX element, with its url_name."""
+def block_olx(block_type, url_name, fields, current_translations=()) -> etree._Element:
+    """The block's OLX element, with its url_name. `current_translations`: the languages
+    accepted for these very sources (`seminar accept-translations`), which Studio then
+    shows as up to date, as if saved there (common/translation_studio.py)."""
     block = make_block(block_type, url_name, fields)
+    if current_translations:
+        made_from = source_hash(block.source_texts())
+        block.translation_sources = {language: made_from for language in current_translations}
     node = etree.Element(block_type)
     block.add_xml_to_node(node)
     node.attrib.pop("xblock-family", None)

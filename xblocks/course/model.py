@@ -21,6 +21,7 @@ class Lecture:
     fields: dict  # LectureBlock field values
     path: str
     translations: dict = field(default_factory=dict)  # {lang: {path: text}} (common/translations)
+    current: set = field(default_factory=set)  # languages accepted for this very source
 
     @property
     def title(self):
@@ -33,6 +34,7 @@ class Quiz:
     fields: dict  # QuizBlock field values
     path: str
     translations: dict = field(default_factory=dict)  # {lang: {path: text}}
+    current: set = field(default_factory=set)  # languages accepted for this very source
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Course:
     glossary: list = field(default_factory=list)  # [(term, definition Markdown)]
     languages: list = field(default_factory=list)  # the translations' languages
     faq_translations: dict = field(default_factory=dict)  # {lang: {path: text}}
+    faq_current: set = field(default_factory=set)  # languages accepted for every FAQ file
     glossary_translations: dict = field(default_factory=dict)  # {lang: [(term, definition)]}
     course_translations: dict = field(default_factory=dict)  # {lang: {"title", "days.N.title"}}
     notes: list = field(default_factory=list)  # SourceErrors that do not stop a build

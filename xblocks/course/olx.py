@@ -44,6 +44,7 @@ def custom_unit_blocks(unit, defaults):
     else:
         fields = {"display_name": unit.title, "entries": unit.source}
     translations = getattr(unit.source, "translations", None) or unit.translations
+    current = getattr(unit.source, "current", None) or unit.current
     if translations:
         # A translated block names its source language itself: it is read correctly
         # wherever it is copied, even without a course above it (the workbench).
@@ -51,7 +52,7 @@ def custom_unit_blocks(unit, defaults):
     block_type = {"lecture": "seminar_lecture", "quiz": "seminar_quiz"}.get(
         unit.kind, "seminar_faq"
     )
-    return [block_olx(block_type, unit.url_name, fields)], {}
+    return [block_olx(block_type, unit.url_name, fields, current_translations=current)], {}
 
 
 def course_files(course, unit_blocks=custom_unit_blocks, advanced_modules=BLOCK_TYPES):

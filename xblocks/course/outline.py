@@ -21,6 +21,7 @@ class Unit:
     source: object  # the Lecture, Quiz, or list of FAQ entries
     translations: dict = field(default_factory=dict)  # the FAQ's (lectures and quizzes hold theirs)
     language: str = ""  # the sources' language (course.yaml)
+    current: set = field(default_factory=set)  # the FAQ's languages accepted for its sources
 
 
 @dataclass
@@ -71,6 +72,7 @@ def course_outline(course):
                     "faq",
                     course.faq_entries,
                     course.faq_translations,
+                    current=course.faq_current,
                 )
             ],
         )

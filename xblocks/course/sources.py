@@ -68,8 +68,16 @@ def load_course(root=None) -> Course:
         "glossary_translations": {},
         "course_translations": {},
     }
+    faq_sources = {_relative(path, root) for path in (root / "courses" / "faq").glob("*.md")}
+    faq_current = set()
     for language in found:
         translations.load_translations(root, language, parts, errors)
+        current = translations.current_sources(root, language)
+        for item in [*lectures.values(), *quizzes.values()]:
+            if language in item.translations and item.path in current:
+                item.current.add(language)
+        if language in parts["faq_translations"] and faq_sources <= current:
+            faq_current.add(language)
     if errors:
         raise SourcesInvalid(errors)
     course_meta = {key: value for key, value in meta.items() if key != "days"}
@@ -81,6 +89,7 @@ def load_course(root=None) -> Course:
         sorted(glossary, key=lambda item: item[0].lower()),
         languages=found,
         faq_translations=parts["faq_translations"],
+        faq_current=faq_current,
         glossary_translations=parts["glossary_translations"],
         course_translations=parts["course_translations"],
         notes=[note for language in found for note in translations.age_notes(root, language)],

@@ -365,6 +365,18 @@ def read_manifest(root, language) -> dict:
     return recorded
 
 
+def current_sources(root, language) -> set:
+    """The source paths whose `language` translation was accepted and has not changed since:
+    the translations a build may call up to date (Studio's "current")."""
+    recorded = read_manifest(root, language)
+    sources = (source_of(name, language) for name in translation_files(root, language))
+    return {
+        source
+        for source in sources
+        if (root / source).is_file() and recorded.get(source) == file_hash(root / source)
+    }
+
+
 def age_notes(root, language) -> list:
     """Notes on the translations of `language` whose source changed since they were
     accepted, or that were never accepted."""
