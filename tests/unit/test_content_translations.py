@@ -112,6 +112,28 @@ def test_the_learner_s_choice_holds_for_every_block_type_and_is_refused_when_not
     assert lecture.seminar_content_language == "ar"
 
 
+UNTRANSLATED = "data-untranslated>This text is not yet translated into your language ({})."
+
+
+@pytest.mark.parametrize("block_class", [LectureBlock, QuizBlock, FaqBlock])
+def test_a_block_not_in_the_learner_s_language_says_so(block_class):
+    fields = {LectureBlock: LECTURE, QuizBlock: quiz_fields(), FaqBlock: {"entries": ENTRIES}}
+    fields = {**fields[block_class], "content_language": "en"}
+    plain = make_block(block_class, **fields)
+    assert "data-untranslated" not in html_of(plain, "ar")  # no translations, no choice
+    plain.seminar_content_language = "ar"  # chosen in another block's menu
+    note = html_of(plain, "en")
+    assert UNTRANSLATED.format("Arabic") in note and "shown in the original (English)" in note
+    plain.seminar_content_language = "en"
+    assert "data-untranslated" not in html_of(plain, "ar")
+
+    french = translated(block_class, fields, "fr")
+    assert "data-untranslated" not in html_of(french, "fr")
+    assert "data-untranslated" not in html_of(french, "en-us")
+    spanish = html_of(french, "es")  # a translated block, but not into Spanish
+    assert "no está traducido a su idioma (español)" in spanish and "(inglés)" in spanish
+
+
 def test_quiz_grading_is_language_blind_and_accepts_every_language_s_text_answers():
     block = translated(QuizBlock, quiz_fields(), "fr")
     texts = block.translations["fr"]

@@ -157,14 +157,34 @@ class SeminarBlock(TranslationStudioMixin, I18nMixin, XBlock):
         self.seminar_content_language = language
         return {"language": language}
 
-    def language_switcher(self):
-        """The language menu of a translated block ('' when it has one language only), and
-        a note saying who translated the text being read."""
-        offered = self.offered_languages()
-        if len(offered) < 2 or not all(language_tag(code) for code in offered):
+    def untranslated_note(self, reading) -> str:
+        """A note when this block cannot give the learner the language they read in: the
+        one they chose in a block's menu, or (in a translated block) the platform's."""
+        wanted = self.seminar_content_language or (current_language() if self.translations else "")
+        wanted_tag, reading_tag = language_tag(wanted).lower(), language_tag(reading).lower()
+        if not wanted_tag or wanted_tag.split("-")[0] == reading_tag.split("-")[0]:
             return ""
-        _ = self.gettext
+        ui = current_language()
+        return format_html(
+            '<p class="seminar-language__note" data-untranslated>{}</p>',
+            self.gettext(
+                "This text is not yet translated into your language ({language}). "
+                "It is shown in the original ({original})."
+            ).format(
+                language=language_name(wanted, ui) or wanted,
+                original=language_name(reading, ui) or reading,
+            ),
+        )
+
+    def language_switcher(self):
+        """The language menu of a translated block, and a note saying who translated the
+        text being read, or that it is not yet in the learner's language."""
+        offered = self.offered_languages()
         reading, source = self.reading_language(), offered[0]
+        missing = self.untranslated_note(reading)
+        if len(offered) < 2 or not all(language_tag(code) for code in offered):
+            return missing
+        _ = self.gettext
         uid = (
             "sl-"
             + hashlib.sha1(
@@ -180,7 +200,7 @@ class SeminarBlock(TranslationStudioMixin, I18nMixin, XBlock):
                 for native in [language_name(code, code) or code]
             ),
         )
-        note = ""
+        note = missing
         if reading != source:
             note = format_html(
                 '<p class="seminar-language__note">{}</p>',
