@@ -28,13 +28,15 @@ def free_port():
 
 
 @contextlib.contextmanager
-def serve(timeout=60, var_dir=None):
-    """Yield the base URL of a fresh `seminar serve` with its own database (in `var_dir`)."""
+def serve(timeout=60, var_dir=None, sources=None):
+    """Yield the base URL of a fresh `seminar serve` with its own database (in `var_dir`),
+    serving the course in `sources` (default: the built-in one)."""
     port = free_port()
     var_dir = str(var_dir or tempfile.mkdtemp(prefix="seminar-serve-"))
     env = {**os.environ, "SEMINAR_VAR_DIR": var_dir}
+    source_args = ["--sources", str(sources)] if sources else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "xblocks.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "xblocks.cli", "serve", "--port", str(port), *source_args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

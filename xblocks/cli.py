@@ -12,6 +12,11 @@ def serve(args):
         import workbench  # noqa: F401
     except ImportError:
         sys.exit("seminar serve needs the workbench: pip install 'seminar-xblocks[serve]'")
+    if args.sources:
+        # Read when Django starts (devserver/course_scenarios.py); checked first, so that
+        # broken sources stop here with what to fix, as `seminar check` says it.
+        _load(args, refused="nothing was served")
+        os.environ["SEMINAR_SOURCES"] = os.path.abspath(args.sources)
     import django
     from django.core.management import call_command
 
@@ -39,7 +44,7 @@ def _classroom_runserver():
     return command
 
 
-def _load(args):
+def _load(args, refused="nothing was built"):
     from xblocks.course.sources import SourcesInvalid, load_course
 
     try:
@@ -47,7 +52,7 @@ def _load(args):
     except SourcesInvalid as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
-        sys.exit(f"{len(exc.errors)} problem(s) in the seminar's sources; nothing was built.")
+        sys.exit(f"{len(exc.errors)} problem(s) in the seminar's sources; {refused}.")
 
 
 def check(args):
@@ -181,6 +186,9 @@ def build_parser():
     serve_cmd = commands.add_parser("serve", help="serve the seminar in the XBlock workbench")
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument(
+        "--sources", help="the course to serve: courses/ and quizzes/ (default: built in)"
+    )
     serve_cmd.set_defaults(func=serve)
 
     check_cmd = commands.add_parser("check", help="validate the course sources")

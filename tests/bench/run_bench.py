@@ -10,7 +10,6 @@ import platform
 import statistics
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 
 os.environ.setdefault("SEMINAR_VAR_DIR", tempfile.mkdtemp(prefix="seminar-bench-"))
@@ -26,6 +25,8 @@ from django.test import Client  # noqa: E402
 from tests.bench import workloads  # noqa: E402
 from tests.bench.field_data import StorageMeter, read_once_per_request  # noqa: E402
 from tests.bench.report import write_section  # noqa: E402
+from tests.bench.translations import translations_section  # noqa: E402
+from tests.bench.workloads import render_ms  # noqa: E402
 
 FLOOR = "helloworld_demo.0"
 PEERS = {
@@ -72,14 +73,6 @@ def bare(scenarios):
             name = f"bare.{name}"
         result[label] = name
     return result
-
-
-def render_ms(client, scenario):
-    start = time.perf_counter()
-    response = client.get(f"/scenario/{scenario}/")
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, (scenario, response.status_code)
-    return elapsed
 
 
 def paired_medians(client, scenario, samples=SAMPLES):
@@ -192,7 +185,8 @@ def main():
             f"| {first_gzip:,} | {_verdict(ours_row, first_gzip <= BYTES_TARGET)} "
             f"| {repeat:,} | {repeat_gzip:,} | {measured.text:,} |"
         )
-    lines += ["", *workloads.extra_sections()]
+    lines += ["", *translations_section(bare(our_scenarios), SAMPLES)]
+    lines += workloads.extra_sections()
     write_section("BENCH", "\n".join(lines))
     print("\n".join(lines))
     return 0

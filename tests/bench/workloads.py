@@ -16,25 +16,36 @@ BLOCK_TEXT = """() => {
 }"""
 
 
-def page_bytes_in_chromium(scenarios):
+def render_ms(client, scenario, lang=""):
+    """Milliseconds for the server to render one scenario page (`lang`: as ?lang= asks)."""
+    start = time.perf_counter()
+    response = client.get(f"/scenario/{scenario}/", {"lang": lang} if lang else {})
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, (scenario, response.status_code)
+    return elapsed
+
+
+def page_bytes_in_chromium(scenarios, lang="", sources=None):
     """Bytes a learner's browser loads for each scenario page, on a first and a repeat view.
 
     Returns {scenario: PageBytes}. A first view loads everything (HTML, JS, CSS, ...); a
     repeat view loads the page itself, as the block's JS and CSS files are then cached
     (in production the LMS serves them as static files, under xblock/resources/). `gzip`
     figures are what travels when text is sent gzip-compressed (level 6), as a web server
-    that compresses text sends it; `text` is the UTF-8 size of the block's text.
+    that compresses text sends it; `text` is the UTF-8 size of the block's text. `lang`:
+    the pages in that language, as `?lang=` asks; `sources`: the course served.
     """
     from playwright.sync_api import sync_playwright
 
     totals = {}
-    with serve() as base_url, sync_playwright() as playwright:
+    with serve(sources=sources) as base_url, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for scenario in scenarios:
             page = browser.new_page()
             loaded = []
             page.on("response", lambda response, loaded=loaded: loaded.append(_loaded(response)))
-            page.goto(f"{base_url}/scenario/{scenario}/", wait_until="networkidle")
+            query = f"?lang={lang}" if lang else ""
+            page.goto(f"{base_url}/scenario/{scenario}/{query}", wait_until="networkidle")
             bodies = [body for _kind, body in loaded]
             documents = [body for kind, body in loaded if kind == "document"]
             totals[scenario] = PageBytes(

@@ -94,3 +94,15 @@ def test_a_body_announced_larger_than_the_limit_is_refused_unread():
     response = block.runtime.handle(block, "add", request)
     assert response.status_code == 413
     assert block.count == 0
+
+
+def test_responses_carry_text_as_utf8_and_a_lone_surrogate_as_its_json_escape():
+    import json
+
+    from xblocks.common.handlers import json_response
+
+    arabic = "التجارة الإلكترونية"
+    response = json_response({"text": arabic, "odd": "a\ud800b"})
+    assert arabic.encode("utf-8") in response.body  # not six-byte \u escapes
+    assert response.body.decode("utf-8").count("\\ud800") == 1
+    assert json.loads(response.body) == {"text": arabic, "odd": "a\ud800b"}

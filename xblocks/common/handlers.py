@@ -80,9 +80,11 @@ def nesting_exceeds(value, limit):
 
 
 def json_response(data, status=200):
-    return Response(
-        json.dumps(data), status=status, content_type="application/json", charset="utf8"
-    )
+    """A JSON response in UTF-8: text in Arabic or Chinese travels at two or three bytes a
+    character, not as six-byte \\u escapes. A lone surrogate (JSON input may carry one)
+    cannot be UTF-8: it stays a \\u escape, which is the same JSON string."""
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8", "backslashreplace")
+    return Response(body, status=status, content_type="application/json", charset="utf8")
 
 
 def error(status, message):

@@ -1,10 +1,15 @@
-"""Register the seminar course's units as workbench scenarios, in course order."""
+"""Register the seminar course's units as workbench scenarios, in course order: the built-in
+course, or the one in SEMINAR_SOURCES (`seminar serve --sources DIR`)."""
+
+import os
 
 
 def add_course_scenarios():
     from workbench.scenarios import add_xml_scenario
 
     from xblocks.course.scenarios import course_scenarios
+    from xblocks.course.sources import load_course
 
-    for name, description, xml in course_scenarios():
+    course = load_course(os.environ.get("SEMINAR_SOURCES") or None)
+    for name, description, xml in course_scenarios(course):
         add_xml_scenario(name, description, xml)

@@ -23,11 +23,16 @@ def pseudo_french(text):
     return text.replace(" the ", " le ").replace(" and ", " et ").replace(" of ", " de ")
 
 
+def copy_without_translations(target):
+    """The seminar's sources in `target`, their translations left out."""
+    for folder in ("courses", "quizzes"):
+        shutil.copytree(default_root() / folder, target / folder, ignore=_sources_only)
+    return target
+
+
 @pytest.fixture
 def root(tmp_path):
-    for folder in ("courses", "quizzes"):
-        shutil.copytree(default_root() / folder, tmp_path / folder, ignore=_sources_only)
-    return tmp_path
+    return copy_without_translations(tmp_path)
 
 
 def translate(root, source, language="fr", change=None):
