@@ -107,10 +107,20 @@ class SeminarBlock(TranslationStudioMixin, I18nMixin, XBlock):
 
     def offered_languages(self) -> list:
         """The source language, then each language with a complete translation."""
-        needed = texts_at(self.translatable_values(), self.translatable)
+        values = self.translatable_values()
+        inputs = (self.translations, *values.values())
+        # A render asks several times; the answer holds while the same field values do
+        # (a save assigns new ones). Kept with the values themselves, compared by identity.
+        cached = getattr(self, "_offered_for", None)
+        if cached and len(cached[0]) == len(inputs):
+            if all(kept is value for kept, value in zip(cached[0], inputs, strict=True)):
+                return list(cached[1])
+        needed = texts_at(values, self.translatable)
         source = self.source_language_tag()
         found = complete_languages(needed, self.translations, optional=(ALTERNATIVES,))
-        return [source, *(code for code in found if code != source)]
+        offered = [source, *(code for code in found if code != source)]
+        self._offered_for = (inputs, offered)
+        return list(offered)
 
     def reading_language(self, requested="", learner=True) -> str:
         """The one language this block's content is read in: `requested` (an app's ?lang),

@@ -52,11 +52,12 @@ def _items(value):
 def overlay(values, texts) -> dict:
     """A deep copy of `values` with the text at each path of `texts` replaced."""
     result = copy.deepcopy(values)
+    records = {}  # each list's {id or place: item}, made once: a pool has hundreds of paths
     for path, text in texts.items():
         *parents, last = path.split(".")
         node = result
         for segment in parents:
-            node = _child(node, segment)
+            node = _child(node, segment, records)
         if isinstance(node, dict) and isinstance(node.get(last), str):
             node[last] = text
         elif isinstance(node, list) and last.isdigit() and int(last) < len(node):
@@ -65,10 +66,12 @@ def overlay(values, texts) -> dict:
     return result
 
 
-def _child(node, segment):
+def _child(node, segment, records):
     if isinstance(node, dict):
         return node.get(segment)
-    return dict(_items(node)).get(segment)
+    if id(node) not in records:  # `result` holds every node, so no id is reused meanwhile
+        records[id(node)] = dict(_items(node))
+    return records[id(node)].get(segment)
 
 
 def numbered(texts, prefix) -> list:
