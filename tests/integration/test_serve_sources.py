@@ -34,3 +34,29 @@ def test_the_workbench_serves_the_course_in_the_folder_named(tmp_path, monkeypat
     add_course_scenarios()
     assert "An author's own e-commerce ecosystem" in scenarios.SCENARIOS["course.01.01"].xml
     assert "<translation" not in scenarios.SCENARIOS["course.01.01"].xml  # none in that folder
+
+
+def test_the_workbench_titles_each_unit_in_the_learner_s_language():
+    from html import escape
+
+    from django.test import Client
+    from workbench.scenarios import get_scenarios
+
+    get_scenarios()
+    client = Client()
+    french = "Jour 1\u00a0: comment fonctionne le commerce électronique transfrontière · "
+    french += "L'écosystème du commerce électronique transfrontière"
+    index = client.get("/", {"lang": "fr"}).content.decode()
+    assert escape(french) in index and "Day 1: How cross-border" not in index
+    arabic = "اليوم 1: كيف تعمل التجارة الإلكترونية العابرة للحدود · "
+    arabic += "منظومة التجارة الإلكترونية العابرة للحدود"
+    page = client.get("/scenario/course.01.01/", {"lang": "ar"}).content.decode()
+    assert f"<h1>{arabic}</h1>" in page and f"<title>{arabic} · seminar-xblocks" in page
+    # The outline's own names too (the FAQ's chapter), in the source for English.
+    faq = next(
+        n for n, s in get_scenarios().items() if n.startswith("course.") and "<seminar_faq" in s.xml
+    )
+    assert "Knowledge product" in client.get(f"/scenario/{faq}/", {"lang": "en"}).content.decode()
+    assert (
+        "Knowledge product" not in client.get(f"/scenario/{faq}/", {"lang": "es"}).content.decode()
+    )
