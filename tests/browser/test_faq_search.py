@@ -1,12 +1,21 @@
 """The browser's search (static/js/faq_search.js) follows xblocks/faq/search.py rule for rule,
 stays fast at the size where the server takes over, and needs no network round trip."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.unit.faq.helpers import course_entries
 from tests.unit.faq.translated_entries import ENTRIES
-from xblocks.faq.search import client_index, client_rules, is_foreign, rank, tokenize
+from xblocks.faq.search import (
+    client_index,
+    client_rules,
+    entry_texts,
+    is_foreign,
+    rank,
+    tokenize,
+)
 
 TRICKY_WORDS = [
     "Payments",
@@ -145,7 +154,16 @@ TRANSLATED_QUERIES = {
     "fr": ["developpement durable", "accord commercial", '"petites entreprises"', "paiements"],
     "es": ["pequena empresa", "pais en desarrollo", '"pequeñas empresas"', "luz", "año"],
     "ar": ["تجارة", "التِّجَارَةُ الالكترونية", "منصة الدفع", "الهدف 17", '"المؤسسات الصغيرة"'],
-    "zh-hans": ["保税区", "跨境电商", "海关", "「跨境电子商务」", "“保税区”", "EWTP"],
+    "zh-hans": [
+        "保税区",
+        "跨境电商",
+        "海关",
+        "「跨境电子商务」",
+        "“保税区”",
+        "EWTP",
+        "税",
+        "税 海关",
+    ],
     "ru": ["объём", "таможенных", "Таможня", '"электронная торговля"', "зонами"],
 }
 # The seminar's own translations where the course has them (courses/faq/<lang>/).
@@ -196,6 +214,125 @@ def test_python_and_javascript_rank_a_translated_faq_identically(search_page, la
     assert all(javascript[0][: len(TRANSLATED_QUERIES[lang])])  # each finds its entry
     if lang in ("ar", "zh-hans", "ru"):
         assert javascript[1][queries.index("payments")]  # Latin letters, another script
+
+
+# One-character and mixed queries on the seminar's Chinese FAQ: the first result, and the
+# words every result's texts hold (all of them: the character is found inside words).
+CHINESE_QUERIES = {
+    "税": ("what-is-a-bonded-area", ["税"]),
+    "区": ("what-is-a-bonded-area", ["区"]),
+    "关": ("customs-clearance-for-parcels", ["关"]),
+    "税 海关": ("what-is-a-bonded-area", ["税", "海关"]),
+    "邮 跨境": ("bonded-import-and-direct-mail", ["邮", "跨境"]),
+    "「税」": ("what-is-a-bonded-area", ["税"]),
+}
+
+
+def test_one_character_and_mixed_chinese_queries_rank_identically(search_page):
+    entries = course_entries("zh-hans")
+    queries = list(CHINESE_QUERIES)
+    javascript, python = ranks_and_foreign_flags(
+        search_page, client_index(entries, "zh-hans"), queries
+    )
+    assert javascript == python
+    for query, hits in zip(queries, javascript[0], strict=True):
+        first, words = CHINESE_QUERIES[query]
+        holding = {
+            entry["id"]
+            for entry in entries
+            if all(word in " ".join(entry_texts(entry)) for word in words)
+        }
+        assert entries[hits[0][0]]["id"] == first, query
+        assert {entries[hit[0]]["id"] for hit in hits} == holding, query
+
+
+CHINESE_FAQ = "/scenario/course.06.01/"  # the seminar's 74 entries
+
+
+def open_the_chinese_faq(page, student):
+    page.goto(f"{CHINESE_FAQ}?student={student}&lang=zh-hans")
+    page.wait_for_load_state("networkidle")
+    return page.locator(".seminar-faq")
+
+
+def test_a_chinese_page_indexes_each_character_as_python_does(page):
+    faq = open_the_chinese_faq(page, "zh_index")
+    expect(faq).to_have_attribute("lang", re.compile("^zh"))
+    built = page.evaluate(
+        """() => {
+            const search = window.SeminarFaqBlock.search;
+            const root = document.querySelector('.seminar-faq');
+            return Object.assign({}, search.build(search.documents(root), 'zh-hans').terms);
+        }"""
+    )
+    expected = client_index(course_entries("zh-hans"), "zh-hans")["terms"]
+    assert "税" in built and built == expected
+
+
+# Text of the page, a query, and what search.spans marks: [start, end) in the text.
+SPANS = [
+    ("跨境电子商务平台", "跨境电商", [[0, 3]]),  # 跨境 and 境电: 跨境电, not the clause
+    ("保税区。税", "税", [[1, 2], [4, 5]]),
+    ("B2B电商和EWTP平台", "电商 ewtp", [[3, 5], [6, 10]]),
+    ("在2022年研讨会上", "2022", [[1, 5]]),
+    ("关税和税款", "税", [[1, 2], [3, 4]]),
+    ("海关税", "海关 税", [[0, 3]]),  # touching hits: one mark
+    ("Payments, pay and PAID", "pay", [[0, 8], [10, 13]]),  # Latin words as before
+]
+
+
+def spans_and_cuts(page):
+    return page.evaluate(
+        """(cases) => {
+            const search = window.SeminarFaqBlock.search;
+            const text = 'one two 跨境电子商务 three';
+            const spans = ([t, q]) => search.spans(t, search.tokenize(q, 'zh-hans'), 'zh-hans');
+            return [cases.map(spans),
+                [search.cut(text, 10), search.cut(text, 10, true), search.cut(text, 5),
+                 search.cut(text, 5, true)]];
+        }""",
+        [[text, query] for text, query, _spans in SPANS],
+    )
+
+
+def test_a_chinese_page_marks_characters_and_cuts_snippets_at_any_character(page):
+    open_the_chinese_faq(page, "zh_spans")
+    spans, cuts = spans_and_cuts(page)
+    assert spans == [expected for _text, _query, expected in SPANS]
+    assert cuts == [10, 10, 3, 7]  # in CJK text at the character, else at a space
+    # A page in another language is not sent faq_cjk.js: words between spaces, as before.
+    page.goto("/scenario/seminar_faq.0/?student=latin_spans")
+    spans, cuts = spans_and_cuts(page)
+    assert spans[-1] == SPANS[-1][2] and spans[0] == [[0, 8]]
+    assert cuts == [7, 14, 3, 7]
+
+
+def test_a_chinese_learner_finds_a_character_and_sees_only_it_marked(page):
+    faq = open_the_chinese_faq(page, "zh_learner")
+    holding = [e for e in course_entries("zh-hans") if "税" in " ".join(entry_texts(e))]
+    faq.locator("input[type=search]").fill("税")
+    results = faq.locator("[data-faq-result-list] .faq-entry")
+    expect(results).to_have_count(len(holding))
+    expect(results.first).to_have_id(re.compile("-what-is-a-bonded-area$"))
+    question = results.first.locator(".faq-toggle")
+    expect(question.locator("mark.faq-hit")).to_have_text(["税"])
+    assert "保<mark" in question.inner_html() and "</mark>区" in question.inner_html()
+    marks = faq.locator("[data-faq-result-list] mark.faq-hit").all_inner_texts()
+    assert len(marks) > len(holding) and set(marks) == {"税"}
+    # Each snippet: the answer's text around its first 税, cut at a character, not whole.
+    for entry in results.all():
+        snippet = entry.locator(".faq-snippet")
+        if snippet.is_hidden():
+            continue  # 税 in the question or category only
+        text = snippet.inner_text()
+        answer = " ".join(entry.locator(".faq-answer").text_content().split())
+        assert "税" in text and text.strip("…") in answer and len(text) < len(answer)
+
+    faq.locator("input[type=search]").fill("跨境电商")  # 跨境, 境电, 电商
+    expect(results.first.locator("mark.faq-hit").first).to_be_visible()
+    marked = set(faq.locator("[data-faq-result-list] mark.faq-hit").all_inner_texts())
+    assert marked and marked <= {"跨境", "境电", "电商", "跨境电", "境电商", "跨境电商"}
+    assert page.watch.console_errors == []
 
 
 def open_the_seminar_faq(page):

@@ -23,8 +23,15 @@ into words: a run of CJK characters gives its overlapping character bigrams ("�
 "跨境", "境电", "电商"), a run of one character that character. Punctuation (，。、「」)
 separates runs, and Latin letters and digits in Chinese text are words as above ("B2B电商"
 -> "b2b", "电商"). A query's runs give bigrams the same way, so a query of two characters
-or more finds them inside longer words; a one-character query finds only a character that
-stands alone.
+or more finds them inside longer words.
+
+In a language written without spaces between words (`UNSPACED`: Chinese), the index also
+holds each CJK character of an entry's texts as a term of its own, so that a one-character
+query ("税") finds every entry that writes it, ranked by that character's weights and idf
+as any term is; "税 跨境电商" looks for "税", "跨境", "境电" and "电商". The page of such a
+language is also sent static/js/faq_cjk.js, which indexes those characters in the browser
+and highlights and cuts snippets by character (a Chinese clause is one "word" between
+spaces); the FAQ's JS for other languages stays as it was.
 
 Stemming, light and the same both ways (after Savoy's light stemmers and Larkey's
 light10): it brings plural and singular, feminine and masculine to one form, no more.
@@ -99,6 +106,8 @@ WORD = f"(?:[{CJK}]+|[^\\W_{CJK}]+)"
 WORDS = re.compile(WORD)
 CHAIN = re.compile(f"{WORD}(?:[{JOINERS}]{WORD})*")
 CJK_RUN = re.compile(f"^[{CJK}]+$")
+CJK_CHAR = re.compile(f"[{CJK}]")
+UNSPACED = frozenset({"zh"})  # written without spaces between words: characters indexed
 LETTERS = re.compile("^(?:[a-z]+|[\u0430-\u044f]+)$")  # a-z, or Russian's а-я
 ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
 VOWEL = re.compile(r"[aeiouy]")
@@ -155,6 +164,11 @@ SCRIPTS = {"ar": "0-9\u0600-\u06ff", "ru": "0-9\u0400-\u04ff", "zh": "0-9" + CJK
 def base_language(lang):
     """'fr' of 'fr-CA' or 'FR_ca': the language whose rules apply."""
     return re.split("[-_]", lang or "")[0].lower()
+
+
+def unspaced(lang):
+    """Whether `lang` is written without spaces between words (see UNSPACED)."""
+    return base_language(lang) in UNSPACED
 
 
 @lru_cache(maxsize=1)
@@ -225,9 +239,14 @@ def tokenize(text, lang="en"):
     return _chain_tokens(CHAIN.findall(normalise(text or "")), base_language(lang))
 
 
-def token_set(text, lang="en"):
-    """set(tokenize(text, lang)), faster: each distinct chain is tokenized once."""
-    return set(_chain_tokens(set(CHAIN.findall(normalise(text or ""))), base_language(lang)))
+def index_terms(text, lang="en"):
+    """The terms `text` is indexed by: set(tokenize(text, lang)), each distinct chain
+    tokenized once, and in an `UNSPACED` language each CJK character on its own."""
+    text = normalise(text or "")
+    terms = set(_chain_tokens(set(CHAIN.findall(text)), base_language(lang)))
+    if unspaced(lang):
+        terms.update(CJK_CHAR.findall(text))
+    return terms
 
 
 def _chain_tokens(chains, lang):
@@ -267,7 +286,7 @@ def entry_postings(docs, lang="en"):
     for index, texts in enumerate(docs):
         weights = {}
         for weight, text in zip(WEIGHTS, texts, strict=True):
-            for term in token_set(text, lang):
+            for term in index_terms(text, lang):
                 weights[term] = weights.get(term, 0) + weight
         for term, weight in weights.items():
             postings.setdefault(term, []).append(index * 8 + weight)

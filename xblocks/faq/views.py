@@ -17,12 +17,13 @@ from xblocks.common.services import replace_static_urls, user_is_staff
 from .content_cache import ContentCache
 from .entries import group_by_category
 from .learner_state import question_status
-from .search import client_rules, content_key, use_server_search, warm_index
+from .search import client_rules, content_key, unspaced, use_server_search, warm_index
 
 resources = BlockResources(__name__)
 LEARNER_JS = ("js/faq.js", "js/faq_search.js")
 DEFERRED_JS = ("js/faq_answers.js",)
 SERVER_JS = ("js/faq_server.js",)
+UNSPACED_JS = ("js/faq_cjk.js",)  # after faq_search.js, whose functions it extends
 STAFF_JS = ("js/faq_staff.js",)
 MAX_QUESTION_LENGTH = 500
 MIN_QUESTION_LENGTH = 10
@@ -104,6 +105,7 @@ class FaqViewsMixin:
             context,
             css=("css/faq.css",),
             js=LEARNER_JS
+            + (UNSPACED_JS if unspaced(lang) else ())
             + (SERVER_JS if server else ())
             + (DEFERRED_JS if groups else ())
             + (STAFF_JS if staff else ()),

@@ -14,6 +14,7 @@ from xblocks.faq.search import (
     client_index,
     client_rules,
     entry_texts,
+    index_terms,
     is_foreign,
     rank,
     stem,
@@ -192,7 +193,42 @@ def test_chinese_queries_in_unsegmented_text():
     assert found and set(found) <= set(ids_whose_texts_hold("zh-hans", "跨境", "境电", "电商"))
     assert found_in_course("zh-hans", "保税区")[0] == "what-is-a-bonded-area"
     assert found_in_course("zh-hans", "「区保税」") == []  # a phrase keeps its order
-    assert found_in_course("zh", "税") == []  # one character: only where it stands alone
+
+
+def test_chinese_indexes_each_character_and_other_languages_do_not():
+    assert index_terms("保税区。税", "zh-Hans") == {"保税", "税区", "保", "税", "区"}
+    assert index_terms("保税区。税", "en") == {"保税", "税区", "税"}  # bigrams by script only
+    assert index_terms("ＡＢＣ，関税", "zh") == {"abc", "関税", "関", "税"}  # folded first
+    assert "税" in client_index(course_entries("zh-hans"), "zh-hans")["terms"]
+
+
+@pytest.mark.parametrize("char", ["税", "区", "关", "邮"])
+def test_a_one_character_chinese_query_finds_every_entry_that_writes_it(char):
+    found = found_in_course("zh-hans", char)
+    assert found and sorted(found) == sorted(ids_whose_texts_hold("zh-hans", char))
+    assert found_in_course("zh-hans", f"「{char}」") == found  # a phrase of one token
+
+
+def test_one_character_results_rank_by_where_the_character_stands():
+    # One term, one idf: the weights decide (question 3, category and tags 2, answer 1),
+    # then display order, as for any term.
+    def weight(entry):
+        return sum(w for w, text in zip((3, 2, 1), entry_texts(entry), strict=True) if "税" in text)
+
+    weights = {entry["id"]: weight(entry) for entry in course_entries("zh-hans")}
+    expected = sorted((id for id in weights if weights[id]), key=lambda id: -weights[id])
+    assert found_in_course("zh-hans", "税") == expected
+    assert expected[0] == "what-is-a-bonded-area"  # 什么是保税区？
+    assert weights[expected[-1]] == 1  # in its answer only: last
+
+
+@pytest.mark.parametrize(
+    ("query", "words"), [("税 海关", ["税", "海关"]), ("邮 跨境", ["邮", "跨境"])]
+)
+def test_a_query_mixing_one_character_and_longer_runs(query, words):
+    found = found_in_course("zh-hans", query)
+    assert found and sorted(found) == sorted(ids_whose_texts_hold("zh-hans", *words))
+    assert tokenize(query, "zh-hans") == words
 
 
 def test_a_query_without_cjk_in_the_chinese_faq():
@@ -222,6 +258,16 @@ def test_the_page_is_sent_the_rules_of_its_language_only():
     assert "rules" not in faq(course_entries()[:5]).student_view().json_init_args
 
 
+def test_only_a_chinese_page_is_sent_the_code_for_text_without_spaces():
+    def scripts(lang):
+        fragment = faq(course_entries(lang)[:5], content_language=lang).student_view()
+        return [r.data.split("?")[0].rsplit("/")[-1] for r in fragment.resources if r.kind == "url"]
+
+    chinese = scripts("zh-hans")
+    assert chinese.index("faq_cjk.js") > chinese.index("faq_search.js")  # which it extends
+    assert "faq_cjk.js" not in scripts("") + scripts("ru")
+
+
 def test_the_server_searches_a_chinese_faq_like_the_browser():
     entries = course_entries("zh-hans")
     block = faq(entries, content_language="zh-hans", search_mode="server")
@@ -230,5 +276,5 @@ def test_the_server_searches_a_chinese_faq_like_the_browser():
         "zh-hans", "保税区"
     )
     server = SearchIndex.from_entries(entries, "zh-hans")
-    for query in ["跨境电商", "海关", "「保税区」", "EWTP", "税"]:
+    for query in ["跨境电商", "海关", "「保税区」", "EWTP", "税", "税 海关"]:
         assert server.rank(query) == rank(client_index(entries, "zh-hans"), query)

@@ -27,7 +27,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   var votes = args.votes || {};
 
   function all(selector, context) {
-    return Array.prototype.slice.call((context || root).querySelectorAll(selector));
+    return Array.from((context || root).querySelectorAll(selector));
   }
 
   function format(text, values) {
@@ -68,53 +68,46 @@ window.SeminarFaqBlock = function (runtime, element, args) {
     if (open) { addVote(article); }
   }
 
-  /* <mark> the words of `container` that match the query tokens, in text nodes only. */
+  /* <mark> the search.spans of the text nodes in `container`. */
   function highlight(container, tokens) {
     var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
     nodes.forEach(function (node) {
       var text = node.nodeValue;
-      var re = new RegExp(search.WORD.source, 'gu');
       var fragment = document.createDocumentFragment();
       var last = 0;
-      var match;
-      while ((match = re.exec(text)) !== null) {
-        if (search.hits(match[0], tokens, args.lang)) {
-          fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-          var hit = fragment.appendChild(document.createElement('mark'));
-          hit.className = 'faq-hit';
-          hit.textContent = match[0];
-          last = re.lastIndex;
-        }
-      }
+      search.spans(text, tokens, args.lang).forEach(function (span) {
+        fragment.appendChild(document.createTextNode(text.slice(last, span[0])));
+        var hit = fragment.appendChild(document.createElement('mark'));
+        hit.className = 'faq-hit';
+        hit.textContent = text.slice(span[0], last = span[1]);
+      });
       if (last) {
         fragment.appendChild(document.createTextNode(text.slice(last)));
-        node.parentNode.replaceChild(fragment, node);
+        node.replaceWith(fragment);
       }
     });
   }
 
   /* Where the answer matches: plain text around its first hit. */
   function snippet(article, tokens) {
-    var text = article.querySelector('.faq-answer').textContent.replace(/\s+/g, ' ');
-    var re = new RegExp(search.WORD.source, 'gu');
+    var answer = article.querySelector('.faq-answer');
+    var text = answer.textContent.replace(/\s+/g, ' ');
+    var hit = search.spans(text, tokens, args.lang)[0];
     var box = article.querySelector('.faq-snippet');
-    var match;
     if (!box) {
       box = article.querySelector('.faq-q').insertAdjacentElement('afterend', document.createElement('p'));
       box.className = 'faq-snippet';
       ['lang', 'dir'].forEach(function (name) { /* the answer's words, in its language */
-        box.setAttribute(name, article.querySelector('.faq-answer').getAttribute(name) || 'auto');
+        box.setAttribute(name, answer.getAttribute(name) || 'auto');
       });
     }
-    while ((match = re.exec(text)) !== null && !search.hits(match[0], tokens, args.lang)) { /* next word */ }
-    box.hidden = !match;
-    if (match) {
-      var start = Math.max(0, text.lastIndexOf(' ', Math.max(0, match.index - 60)));
-      var end = text.indexOf(' ', re.lastIndex + 80);
-      box.textContent = (start ? '… ' : '') + text.slice(start, end < 0 ? text.length : end).trim() +
-        (end < 0 ? '' : ' …');
+    box.hidden = !hit;
+    if (hit) {
+      var start = Math.max(0, search.cut(text, hit[0] - 60));
+      var end = search.cut(text, hit[1] + 80, true);
+      box.textContent = ((start ? '…' : '') + (end < 0 ? text.slice(start) : text.slice(start, end + 1) + '…')).trim();
       highlight(box, tokens);
     }
   }
@@ -131,7 +124,7 @@ window.SeminarFaqBlock = function (runtime, element, args) {
   function unmark() {
     all('mark.faq-hit').forEach(function (hit) {
       var parent = hit.parentNode;
-      parent.replaceChild(document.createTextNode(hit.textContent), hit);
+      hit.replaceWith(hit.textContent);
       parent.normalize();
     });
     all('.faq-snippet').forEach(function (box) { box.hidden = true; });

@@ -5,7 +5,6 @@ window.SeminarFaqBlock.search = (function () {
   var CJK = '\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff';
   var TOKEN = '[' + CJK + ']+|(?:(?![' + CJK + '])[\\p{L}\\p{N}])+';
   var MARKS = new RegExp('\\p{M}', 'gu');
-  var WORD = new RegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu');
   var JOINERS = '-\u2010\'\u2019';
   var PREFIX_MIN = 3;
   var PREFIX_FACTOR = 0.5;
@@ -108,13 +107,14 @@ window.SeminarFaqBlock.search = (function () {
         a.querySelector('.faq-answer').textContent];
     }).sort(function (x, y) { return x[0] - y[0]; });
   }
-  /* {n, terms: {term: [entry index * 8 + weight]}, docs: [texts], lang}: client_index. */
-  function build(docs, lang) {
+  /* {n, terms: {term: [entry index * 8 + weight]}, docs: [texts], lang}: client_index
+     (termsOf: index_terms in faq_cjk.js). */
+  function build(docs, lang, termsOf) {
     var terms = Object.create(null);
     docs.forEach(function (doc, i) {
       var weights = Object.create(null);
       [3, 2, 1].forEach(function (weight, field) {
-        unique(tokenize(doc[field + 1], lang)).forEach(function (term) {
+        unique((termsOf || tokenize)(doc[field + 1], lang)).forEach(function (term) {
           weights[term] = (weights[term] || 0) + weight;
         });
       });
@@ -155,7 +155,7 @@ window.SeminarFaqBlock.search = (function () {
       var matching = Object.prototype.hasOwnProperty.call(terms, token) ? [[token, 1]] : [];
       if (token.length >= PREFIX_MIN) {
         vocabulary.forEach(function (term) {
-          if (term !== token && term.lastIndexOf(token, 0) === 0) { matching.push([term, PREFIX_FACTOR]); }
+          if (term !== token && term.startsWith(token)) { matching.push([term, PREFIX_FACTOR]); }
         });
       }
       matching.forEach(function (pair) {
@@ -189,17 +189,26 @@ window.SeminarFaqBlock.search = (function () {
     return chars.length > 0 && !chars.some(function (c) { return alphabet.has(c) && script.test(c); });
   }
 
-  /* Does a word of the page match one of the query tokens (exactly, or as a prefix)? */
-  function hits(word, queryTokens, lang) {
-    return tokenize(word, lang).some(function (token) {
-      return queryTokens.some(function (q) {
-        return token === q || (q.length >= PREFIX_MIN && token.lastIndexOf(q, 0) === 0);
-      });
-    });
+  /* [start, end] of each word of the page's `text` whose token is, or (3+ letters) begins
+     with, a query token; faq_cjk.js adds CJK characters. */
+  function spans(text, tokens, lang) {
+    var re = new RegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu');
+    var found = [];
+    var match;
+    function hits(token) {
+      return tokens.some(function (q) { return token === q || (q.length >= PREFIX_MIN && token.startsWith(q)); });
+    }
+    while ((match = re.exec(text)) !== null) {
+      if (tokenize(match[0], lang).some(hits)) { found.push([match.index, re.lastIndex]); }
+    }
+    return found;
   }
 
+  /* Where a snippet of `text` is cut: the space at or before `at`, or after it. */
+  function cut(text, at, after) { return after ? text.indexOf(' ', at) : text.lastIndexOf(' ', at); }
+
   return {
-    normalise: normalise, stem: stem, tokenize: tokenize, documents: documents, build: build,
-    rank: rank, isForeign: isForeign, hits: hits, define: define, WORD: WORD
+    normalise: normalise, tokenize: tokenize, documents: documents, build: build,
+    rank: rank, isForeign: isForeign, define: define, spans: spans, cut: cut, CJK: CJK
   };
 }());
