@@ -23,10 +23,14 @@ DEFAULT_SOURCE = REPO.parent / "shared" / "platform" / "openedx-platform-teak-er
 ENV = Path(sys.prefix)
 UNPACKED = ENV / "platform-src"
 STAMP = ENV / "platform-installed.txt"
+CONSTRAINTS = ENV / "platform-constraints.txt"  # the platform's pins, written by the install
 # The platform's own pip pin: newer setuptools has no pkg_resources, which it imports.
 SETUPTOOLS = "setuptools==80.9.0"
-# Test tools, installed under the platform's pins so they change none of them.
-TEST_TOOLS = ["pytest>=8", "mongomock>=4.1"]
+# Test tools, installed under the platform's pins so they change none of them. ERB is what
+# Aspects installs into the LMS image; 9.3.8 is its newest release that Teak's pins admit
+# (10.x needs Python 3.12). Like an admin's image, it brings PyPI's `tincan`, whose module
+# files replace those of the platform's edx-tincan-py35 (both install `tincan/`).
+TEST_TOOLS = ["pytest>=8", "mongomock>=4.1", "edx-event-routing-backends==9.3.8"]
 PIN = re.compile(r"(?P<name>[A-Za-z0-9._-]+)(?:\[[^\]]*\])?==(?P<version>\S+)")
 
 
@@ -72,7 +76,7 @@ def installable_requirements(root):
     requirements = ENV / "platform-base.txt"
     requirements.write_text("\n".join(kept) + "\n")
     pins = [f"{m['name']}=={m['version']}" for line in kept if (m := PIN.match(line))]
-    constraints = ENV / "platform-constraints.txt"
+    constraints = CONSTRAINTS
     constraints.write_text("\n".join(pins) + "\n")
     return requirements, constraints
 
@@ -89,12 +93,13 @@ def main():
         sys.exit("The platform's requirements need: " + system_packages.install_command(missing))
     root, key = platform_root(source)
     if not (STAMP.exists() and STAMP.read_text().splitlines()[0] == key):
-        requirements, constraints = installable_requirements(root)
+        requirements, _ = installable_requirements(root)
         pip("install", "--quiet", SETUPTOOLS)
         pip("install", "--quiet", "-r", str(requirements))
         pip("install", "--quiet", "--no-deps", "-e", str(root))
-        pip("install", "--quiet", "-c", str(constraints), *TEST_TOOLS)
         STAMP.write_text(f"{key}\n{root}\n")
+    # On every run, so that a tool added here reaches an env installed before it.
+    pip("install", "--quiet", "-c", str(CONSTRAINTS), *TEST_TOOLS)
     # Our package last and without dependencies: the platform's pins stay what an admin has.
     pip("install", "--quiet", "--no-deps", "--no-build-isolation", "--force-reinstall", str(REPO))
 
