@@ -255,6 +255,9 @@ def test_wheel_ships_the_package_data_and_the_seminar_sources(artifacts):
         assert re.search(rf"^{block} = xblocks\.\w+\.block:\w+Block$", entry_points, re.M)
     assert re.search(r"^seminar = xblocks\.tutor_plugin$", entry_points, re.M)
     assert re.search(r"^seminar = xblocks\.cli:main$", entry_points, re.M)
+    for group in ("lms.djangoapp", "cms.djangoapp"):  # the analytics app (docs/admin.md)
+        app = r"^seminar_analytics = xblocks\.analytics\.apps:SeminarAnalyticsConfig$"
+        assert re.search(rf"^\[{re.escape(group)}\]\n{app[1:]}", entry_points, re.M)
 
 
 def test_sdist_has_what_a_wheel_is_built_from(artifacts):
