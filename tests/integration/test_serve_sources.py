@@ -6,6 +6,7 @@ import pytest
 
 from tests.unit.course.test_translation_sources import copy_without_translations
 from xblocks.cli import main
+from xblocks.devserver import course_scenarios
 from xblocks.devserver.course_scenarios import add_course_scenarios
 
 pytestmark = pytest.mark.usefixtures("workbench_db")
@@ -30,7 +31,9 @@ def test_the_workbench_serves_the_course_in_the_folder_named(tmp_path, monkeypat
     text = lecture.read_text(encoding="utf-8")
     lecture.write_text(text.replace("title: The cross-border", "title: An author's own", 1))
     monkeypatch.setenv("SEMINAR_SOURCES", str(root))
-    monkeypatch.setattr(scenarios, "SCENARIOS", {})  # the built-in course's stay as they are
+    # The built-in course's scenarios and titles stay as they are for the tests after this.
+    monkeypatch.setattr(scenarios, "SCENARIOS", {})
+    monkeypatch.setattr(course_scenarios, "TITLES", {})
     add_course_scenarios()
     assert "An author's own e-commerce ecosystem" in scenarios.SCENARIOS["course.01.01"].xml
     assert "<translation" not in scenarios.SCENARIOS["course.01.01"].xml  # none in that folder
