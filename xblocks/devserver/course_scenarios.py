@@ -3,7 +3,7 @@ course, or the one in SEMINAR_SOURCES (`seminar serve --sources DIR`)."""
 
 import os
 
-# {scenario name: {language: "day · unit"}}: the titles the pages show in each language.
+# {source description: {language: "day · unit"}}: the titles the pages show in each language.
 TITLES = {}
 
 
@@ -14,7 +14,9 @@ def add_course_scenarios():
     from xblocks.course.sources import load_course
 
     course = load_course(os.environ.get("SEMINAR_SOURCES") or None)
+    titles = scenario_titles(course)
+    TITLES.clear()
     for name, description, xml in course_scenarios(course):
         add_xml_scenario(name, description, xml)
-    TITLES.clear()
-    TITLES.update(scenario_titles(course))
+        # Keyed by the source's description: every xblock-sdk's templates have it.
+        TITLES[description] = titles.get(name, {})

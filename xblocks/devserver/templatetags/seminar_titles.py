@@ -1,4 +1,4 @@
-"""`{% unit_title name description %}`: a unit's day and title in the page's language."""
+"""`{% unit_title description %}`: a unit's day and title in the page's language."""
 
 from django import template
 
@@ -11,9 +11,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def unit_title(name, description):
+def unit_title(description):
     """The title in the active language (exactly or by its base language), else the
     source's `description`. Returned as text: the template escapes it."""
-    titles = TITLES.get(name, {})
+    titles = TITLES.get(description, {})
     language = reading_language("", list(titles), [current_language()])
     return titles.get(language, description)
